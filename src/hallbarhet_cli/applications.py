@@ -1,0 +1,361 @@
+"""Load an application and check it against its criteria set.
+
+The application model checks the file's shape; only the criteria set knows each answer's
+question, so answers, review scores and cleared gates are checked here. Each answer is
+read by its question's type: a plain YAML scalar answering a text or choice question is
+the text the applicant wrote, even where YAML would have read a number or a boolean.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hallbarhet_cli.errors import InputError, Message, Problem, Severity, has_errors
+from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.models import Application, Question
+from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
+from hallbarhet_cli.validation import describe, did_you_mean, validate
+from hallbarhet_cli.yamlload import DataPath, Document, LoadError, load_file
+
+
+@dataclass(frozen=True)
+class LoadedApplication:
+    """An application that is valid against its criteria set, ready to assess."""
+
+    model: Application
+    document: Document
+    criteria: ResolvedSet
+    answers: dict[str, Any]
+    warnings: tuple[Problem, ...]
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Parse a file, raising :class:`InputError` with the located problem."""
+    try:
+        return load_file(path, display=display)
+    except LoadError as err:
+        raise InputError([err.problem]) from None
+
+
+def kind_of(document: Document) -> str | None:
+    data = document.data
+    kind = data.get("kind") if isinstance(data, dict) else None
+    return kind if isinstance(kind, str) else None
+
+
+def load_application(
+    path: Path,
+    library: CriteriaLibrary,
+    criteria_ref: str | None = None,
+    *,
+    display: str | None = None,
+) -> LoadedApplication:
+    """Load, validate and resolve an application file; raise :class:`InputError`."""
+    document = read_document(path, display)
+    return application_from_document(document, path.parent, library, criteria_ref)
+
+
+def application_from_document(
+    document: Document,
+    base_dir: Path,
+    library: CriteriaLibrary,
+    criteria_ref: str | None = None,
+) -> LoadedApplication:
+    kind = kind_of(document)
+    if kind != "application":
+        raise InputError(
+            [
+                document.problem(
+                    ("kind",) if kind else (),
+                    "not-application",
+                    Message(
+                        N_(
+                            "This is not an application (its kind is {kind!r}); an application has "
+                            "`kind: application`."
+                        ),
+                        {"kind": kind},
+                    ),
+                )
+            ]
+        )
+    model, problems = validate(Application, document)
+    if model is None:
+        raise InputError(problems)
+    if criteria_ref is not None:
+        criteria = library.resolve(criteria_ref, Where("--criteria"), Path.cwd(), confine=False)
+    elif model.criteria is not None:
+        criteria = library.resolve(model.criteria, Where.at(document, ("criteria",)), base_dir)
+    else:
+        raise InputError(
+            [
+                document.problem(
+                    (),
+                    "no-criteria",
+                    Message(
+                        N_(
+                            "The application names no criteria set: add `criteria:` or use "
+                            "--criteria."
+                        )
+                    ),
+                )
+            ]
+        )
+    answers, found = check_application(document, model, criteria)
+    problems.extend(found)
+    if has_errors(problems):
+        raise InputError(problems)
+    return LoadedApplication(model, document, criteria, answers, tuple(problems))
+
+
+def check_application(
+    document: Document, app: Application, criteria: ResolvedSet
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Typed answers and the problems found checking ``app`` against ``criteria``."""
+    problems: list[Problem] = []
+    if app.type not in criteria.root.model.applies_to:
+        problems.append(
+            document.problem(
+                ("type",),
+                "not-applicable",
+                Message(
+                    N_("The criteria set {set!r} applies to {applies}, not to {type}."),
+                    {
+                        "set": criteria.id,
+                        "applies": ", ".join(criteria.root.model.applies_to),
+                        "type": app.type,
+                    },
+                ),
+            )
+        )
+    if app.budget.requested_sek > app.budget.total_sek:
+        problems.append(
+            document.problem(
+                ("budget", "requested_sek"),
+                "budget-exceeds",
+                Message(
+                    N_(
+                        "The requested amount ({requested}) is more than the total "
+                        "budget ({total})."
+                    ),
+                    {"requested": app.budget.requested_sek, "total": app.budget.total_sek},
+                ),
+            )
+        )
+    if app.period.end < app.period.start:
+        problems.append(
+            document.problem(
+                ("period", "end"),
+                "period-order",
+                Message(
+                    N_("The period ends ({end}) before it starts ({start})."),
+                    {"end": app.period.end.isoformat(), "start": app.period.start.isoformat()},
+                ),
+            )
+        )
+
+    answers: dict[str, Any] = {}
+    questions = criteria.question_map
+    for key, value in app.answers.items():
+        path: DataPath = ("answers", key)
+        question = questions.get(key)
+        if question is None:
+            problems.append(
+                document.problem(
+                    path,
+                    "unknown-answer",
+                    Message(
+                        N_("There is no question {id!r} in the criteria set {set!r}."),
+                        {"id": key, "set": criteria.id},
+                        did_you_mean(key, questions),
+                    ),
+                    key=True,
+                )
+            )
+            continue
+        if value is None:
+            continue
+        typed, problem = _typed_answer(document, path, question, value)
+        if problem is not None:
+            problems.append(problem)
+        else:
+            answers[key] = typed
+
+    if app.review is not None:
+        problems.extend(_check_review(document, app, criteria))
+    return answers, problems
+
+
+def _text(document: Document, path: DataPath, value: Any) -> Any:
+    """What the author wrote, for a plain scalar that YAML read as something else."""
+    return document.raw.get(path, value)
+
+
+def _typed_answer(
+    document: Document, path: DataPath, question: Question, value: Any
+) -> tuple[Any, Problem | None]:
+    def wrong(template: str, **args: Any) -> tuple[Any, Problem]:
+        args.setdefault("got", describe(value))
+        return None, document.problem(path, "answer-type", Message(template, args))
+
+    kind = question.type
+    if kind in ("number", "integer"):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return wrong(N_("Expected a number for {id!r}, got {got}."), id=question.id)
+        if isinstance(value, float) and not math.isfinite(value):
+            return wrong(N_("Expected a finite number for {id!r}, got {got}."), id=question.id)
+        if kind == "integer" and not isinstance(value, int):
+            return wrong(N_("Expected a whole number for {id!r}, got {got}."), id=question.id)
+        if (question.min is not None and value < question.min) or (
+            question.max is not None and value > question.max
+        ):
+            return None, document.problem(
+                path,
+                "answer-range",
+                Message(
+                    N_("{value} is outside the allowed range for {id!r} ({min} to {max})."),
+                    {
+                        "value": value,
+                        "id": question.id,
+                        "min": question.min if question.min is not None else "-",
+                        "max": question.max if question.max is not None else "-",
+                    },
+                ),
+            )
+        return value, None
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            return wrong(N_("Expected true or false for {id!r}, got {got}."), id=question.id)
+        return value, None
+    if kind == "date":
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                value = dt.date.fromisoformat(value)
+        if not isinstance(value, dt.date):
+            return wrong(N_("Expected a date (YYYY-MM-DD) for {id!r}, got {got}."), id=question.id)
+        return value, None
+    if kind == "text":
+        value = _text(document, path, value)
+        if not isinstance(value, str):
+            return wrong(N_("Expected text for {id!r}, got {got}."), id=question.id)
+        return value, None
+    options = question.option_values()
+    if kind == "choice":
+        value = _text(document, path, value)
+        if not isinstance(value, str):
+            return wrong(N_("Expected one of the options for {id!r}, got {got}."), id=question.id)
+        return _option(document, path, question, value, options)
+    if not isinstance(value, list):
+        return wrong(N_("Expected a list of options for {id!r}, got {got}."), id=question.id)
+    chosen = []
+    for i, item in enumerate(value):
+        item = _text(document, (*path, i), item)
+        checked, problem = _option(document, (*path, i), question, item, options)
+        if problem is not None:
+            return None, problem
+        if checked not in chosen:
+            chosen.append(checked)
+    return chosen, None
+
+
+def _option(
+    document: Document, path: DataPath, question: Question, value: Any, options: list[str]
+) -> tuple[Any, Problem | None]:
+    if isinstance(value, str) and value in options:
+        return value, None
+    return None, document.problem(
+        path,
+        "answer-option",
+        Message(
+            N_("{value!r} is not an option for {id!r}; the options are {options}."),
+            {"value": value, "id": question.id, "options": ", ".join(options)},
+            did_you_mean(str(value), options),
+        ),
+    )
+
+
+def _check_review(document: Document, app: Application, criteria: ResolvedSet) -> list[Problem]:
+    assert app.review is not None
+    problems: list[Problem] = []
+    for criterion_id, score in app.review.scores.items():
+        path: DataPath = ("review", "scores", criterion_id)
+        criterion = criteria.criterion_map.get(criterion_id)
+        if criterion is None:
+            problems.append(
+                document.problem(
+                    path,
+                    "unknown-criterion",
+                    Message(
+                        N_("There is no criterion {id!r} in the criteria set {set!r}."),
+                        {"id": criterion_id, "set": criteria.id},
+                        did_you_mean(criterion_id, criteria.criterion_map),
+                    ),
+                    key=True,
+                )
+            )
+        elif criterion.manual is None:
+            problems.append(
+                document.problem(
+                    path,
+                    "score-ignored",
+                    Message(
+                        N_(
+                            "{id!r} is scored from the answers, not by the officer; this score is "
+                            "ignored."
+                        ),
+                        {"id": criterion_id},
+                    ),
+                    Severity.WARNING,
+                    key=True,
+                )
+            )
+        elif score.points > criterion.manual.max_points:
+            problems.append(
+                document.problem(
+                    (*path, "points"),
+                    "score-range",
+                    Message(
+                        N_("{points} points is more than the maximum of {max} for {id!r}."),
+                        {
+                            "points": score.points,
+                            "max": criterion.manual.max_points,
+                            "id": criterion_id,
+                        },
+                    ),
+                )
+            )
+    for i, gate_id in enumerate(app.review.cleared):
+        gate = criteria.gate_map.get(gate_id)
+        path = ("review", "cleared", i)
+        if gate is None:
+            problems.append(
+                document.problem(
+                    path,
+                    "unknown-gate",
+                    Message(
+                        N_("There is no gate {id!r} in the criteria set {set!r}."),
+                        {"id": gate_id, "set": criteria.id},
+                        did_you_mean(gate_id, criteria.gate_map),
+                    ),
+                )
+            )
+        elif gate.effect == "exclude":
+            problems.append(
+                document.problem(
+                    path,
+                    "clear-exclusion",
+                    Message(
+                        N_(
+                            "{id!r} is an exclusion gate; it cannot be cleared, so this has no "
+                            "effect."
+                        ),
+                        {"id": gate_id},
+                    ),
+                    Severity.WARNING,
+                )
+            )
+    return problems

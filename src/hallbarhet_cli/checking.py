@@ -1,0 +1,109 @@
+"""Check files of any kind: criteria sets (schema, ``extends`` and lint) and applications
+(schema and answers against their set). Used by ``hallbarhet validate``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hallbarhet_cli.applications import application_from_document, kind_of, read_document
+from hallbarhet_cli.errors import InputError, Message, Problem, Severity
+from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.lint import lint
+from hallbarhet_cli.resolve import CriteriaLibrary
+from hallbarhet_cli.yamlload import iter_yaml_files
+
+KINDS = ("criteria-set", "application")
+
+
+@dataclass
+class FileResult:
+    """The outcome of checking one file."""
+
+    file: str
+    kind: str | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files named and YAML files inside folders named; the flag says "named directly"."""
+    for path in paths:
+        if path.is_dir():
+            for found in iter_yaml_files(path):
+                yield found, False
+        else:
+            yield path, True
+
+
+def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
+    """Check one file; never raises for a bad file."""
+    display = str(path)
+    try:
+        document = read_document(path, display)
+    except InputError as err:
+        return FileResult(display, None, err.problems)
+    kind = kind_of(document)
+    result = FileResult(display, kind)
+    try:
+        if kind == "criteria-set":
+            own = library.load(path.resolve())
+            resolved = library.resolve_path(path)
+            result.problems.extend(lint(own, resolved))
+        elif kind == "application":
+            loaded = application_from_document(document, path.parent, library)
+            result.problems.extend(loaded.warnings)
+        else:
+            result.problems.append(
+                document.problem(
+                    ("kind",) if kind else (),
+                    "unknown-kind",
+                    Message(
+                        N_("Not a hallbarhet file: `kind` must be one of {kinds}, got {kind!r}."),
+                        {"kinds": ", ".join(KINDS), "kind": kind},
+                    ),
+                    key=kind is not None,
+                )
+            )
+    except InputError as err:
+        result.problems.extend(err.problems)
+    result.problems = _unique(result.problems)
+    return result
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for p in sorted(problems, key=Problem.sort_key):
+        key = (p.file, p.line, p.column, p.rule, p.message.render("en"))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def check_paths(paths: Iterable[Path], library: CriteriaLibrary | None = None) -> list[FileResult]:
+    """Check every file named or found in a folder named, in a stable order."""
+    library = library or CriteriaLibrary()
+    results = []
+    for path, named in expand(paths):
+        if named and not path.exists():
+            results.append(
+                FileResult(
+                    str(path),
+                    None,
+                    [
+                        Problem(
+                            str(path),
+                            None,
+                            None,
+                            "no-such-file",
+                            Severity.ERROR,
+                            Message(N_("No such file or folder.")),
+                        )
+                    ],
+                )
+            )
+            continue
+        results.append(check_file(path, library))
+    return results

@@ -1,0 +1,64 @@
+"""The ``hallbarhet`` command and its global options."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hallbarhet_cli import __version__
+from hallbarhet_cli.cli import assess, criteria, validate
+from hallbarhet_cli.cli.common import State, T
+from hallbarhet_cli.i18n import N_
+
+app = typer.Typer(
+    name="hallbarhet",
+    help=T(
+        N_(
+            "Sustainability-proofing of applications for regional development funding: "
+            "assess applications against criteria sets, validate criteria and "
+            "applications."
+        )
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hallbarhet {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=T(N_("Show the version and exit."))
+        ),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", envvar="HALLBARHET_DEBUG", help=T(N_("Show a traceback on internal errors."))
+        ),
+    ] = False,
+) -> None:
+    State.debug = debug
+
+
+app.command("assess", help=T(N_("Assess one application against its criteria set.")))(assess.assess)
+app.command("validate", help=T(N_("Validate criteria sets and applications (files or folders).")))(
+    validate.validate
+)
+app.add_typer(
+    criteria.app, name="criteria", help=T(N_("List and show the bundled and local criteria sets."))
+)
+
+
+def run() -> None:
+    app()

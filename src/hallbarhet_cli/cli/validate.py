@@ -1,0 +1,54 @@
+"""``hallbarhet validate``: schema and semantic checks for criteria sets and applications."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hallbarhet_cli.cli.common import DEFAULT_LANG, EXIT_FINDINGS, LangOption, T, handle_errors
+from hallbarhet_cli.i18n import N_
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def validate(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help=T(N_("Files or folders to check (folders are searched for *.yaml).")),
+            show_default=False,
+        ),
+    ],
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help=T(N_("Output format.")))
+    ] = Format.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help=T(N_("Treat warnings as errors.")))
+    ] = False,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help=T(N_("Write to this file instead of standard output (- for standard output).")),
+        ),
+    ] = "-",
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from hallbarhet_cli.checking import check_paths
+    from hallbarhet_cli.output import write_atomic
+    from hallbarhet_cli.reporters.findings import counts, render_json, render_text
+
+    with handle_errors(lang.value):
+        results = check_paths(paths)
+        render = render_json if format is Format.json else render_text
+        write_atomic(output, render(results, lang.value))
+    errors, warnings = counts(results)
+    if errors or (strict and warnings):
+        raise typer.Exit(EXIT_FINDINGS)

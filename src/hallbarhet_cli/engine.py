@@ -1,0 +1,296 @@
+"""The scoring engine: a pure function from a criteria set and an application to an
+:class:`~hallbarhet_cli.assessment.Assessment`. It reads no files, prints nothing and knows
+no language, which is what lets batch runs, tests and reports share it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from hallbarhet_cli.assessment import (
+    Assessment,
+    CriterionResult,
+    DimensionResult,
+    GateResult,
+    Improvement,
+    MissingAnswer,
+    Status,
+    Verdict,
+)
+from hallbarhet_cli.fields import FIELDS
+from hallbarhet_cli.models import All, Any_, Application, Comparison, Condition, Criterion, Not
+from hallbarhet_cli.models.conditions import comparisons
+from hallbarhet_cli.operators import holds
+from hallbarhet_cli.resolve import ResolvedSet
+
+
+class Facts:
+    """What conditions see: relevant, non-empty answers and the application's fields."""
+
+    def __init__(self, application: Application, answers: Mapping[str, Any]) -> None:
+        self.application = application
+        self.answers = answers
+
+    def value(self, comparison: Comparison) -> Any:
+        if comparison.question is not None:
+            return self.answers.get(comparison.question)
+        return FIELDS[comparison.subject].read(self.application)
+
+    def holds(self, condition: Condition) -> bool:
+        if isinstance(condition, Comparison):
+            return holds(condition.op, self.value(condition), condition.value)
+        if isinstance(condition, All):
+            return all(self.holds(c) for c in condition.all)
+        if isinstance(condition, Any_):
+            return any(self.holds(c) for c in condition.any)
+        if isinstance(condition, Not):
+            return not self.holds(condition.not_)
+        raise TypeError(condition)
+
+    def read(self, condition: Condition | None) -> tuple[tuple[str, Any], ...]:
+        """The questions a condition reads, with their answers, in order of appearance."""
+        if condition is None:
+            return ()
+        seen: dict[str, Any] = {}
+        for _, comparison in comparisons(condition):
+            if comparison.question is not None:
+                seen.setdefault(comparison.question, self.answers.get(comparison.question))
+        return tuple(seen.items())
+
+
+def is_answered(value: Any) -> bool:
+    """``None``, empty text and an empty list count as no answer."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list):
+        return bool(value)
+    return True
+
+
+@dataclass
+class Form:
+    """The application's answers as the form sees them, decided in one pass in question
+    order: a ``relevant`` condition sees only the questions before it (the linter makes
+    sure it refers to nothing else)."""
+
+    answers: dict[str, Any] = field(default_factory=dict)
+    asked: set[str] = field(default_factory=set)
+    ignored: list[str] = field(default_factory=list)
+    missing: list[MissingAnswer] = field(default_factory=list)
+
+
+def fill_form(criteria: ResolvedSet, application: Application, answers: Mapping[str, Any]) -> Form:
+    """Which questions are asked, which answers count, and which are missing.
+
+    An answer to a question that is not asked is ignored (conditions see it as
+    unanswered); a text answer shorter than its ``min_length`` does not count yet.
+    """
+    form = Form()
+    facts = Facts(application, form.answers)
+    for question in criteria.questions:
+        value = answers.get(question.id)
+        if question.relevant is not None and not facts.holds(question.relevant):
+            if is_answered(value):
+                form.ignored.append(question.id)
+            continue
+        form.asked.add(question.id)
+        if not is_answered(value):
+            if question.required:
+                form.missing.append(MissingAnswer(question.id))
+            continue
+        if question.min_length and isinstance(value, str):
+            length = len(value.strip())
+            if length < question.min_length:
+                if question.required:
+                    form.missing.append(MissingAnswer(question.id, True, length))
+                continue
+        form.answers[question.id] = value
+    return form
+
+
+def assess(
+    criteria: ResolvedSet, application: Application, answers: Mapping[str, Any] | None = None
+) -> Assessment:
+    """Assess ``application`` against the resolved ``criteria`` set.
+
+    ``answers`` are the application's answers after they were checked against the set's
+    question types (see :mod:`hallbarhet_cli.applications`); by default the raw ones.
+    """
+    form = fill_form(criteria, application, application.answers if answers is None else answers)
+    facts = Facts(application, form.answers)
+    missing = form.missing
+    missing_ids = {m.question for m in missing}
+
+    review = application.review
+    scores = review.scores if review else {}
+    cleared = set(review.cleared) if review else set()
+    results = [_score(c, facts, scores, missing_ids) for c in criteria.criteria]
+    unscored = tuple(r.id for r in results if r.status is Status.UNSCORED)
+
+    gates = tuple(
+        GateResult(g.id, g.effect, g.effect == "review" and g.id in cleared, facts.read(g.when))
+        for g in criteria.gates
+        if facts.holds(g.when)
+    )
+    uncleared = tuple(g.id for g in gates if g.effect == "review" and not g.cleared)
+
+    dimensions = _dimensions(criteria, results)
+    overall = _overall(dimensions)
+    rule = criteria.verdict
+    incomplete = bool(missing or unscored or uncleared)
+    if any(g.effect == "exclude" for g in gates):
+        verdict = Verdict.EXCLUDED
+    elif incomplete:
+        verdict = Verdict.INCOMPLETE
+    elif (overall is not None and overall < rule.pass_percent) or any(
+        d.below_minimum for d in dimensions
+    ):
+        verdict = Verdict.FAIL
+    else:
+        verdict = Verdict.PASS
+
+    return Assessment(
+        application_id=application.id,
+        application_title=application.title,
+        criteria_id=criteria.id,
+        criteria_version=criteria.version,
+        criteria_sha256=criteria.sha256,
+        verdict=verdict,
+        provisional=incomplete,
+        overall_percent=overall,
+        pass_percent=float(rule.pass_percent),
+        dimensions=dimensions,
+        criteria=tuple(results),
+        gates=gates,
+        missing=tuple(missing),
+        unscored=unscored,
+        uncleared=uncleared,
+        ignored_answers=tuple(form.ignored),
+        improvements=_improvements(criteria, results, dimensions),
+    )
+
+
+def _score(
+    criterion: Criterion, facts: Facts, scores: Mapping[str, Any], missing: set[str]
+) -> CriterionResult:
+    maximum = criterion.max_points
+    weight = float(criterion.weight)
+    if criterion.manual is not None:
+        score = scores.get(criterion.id)
+        if score is None:
+            return CriterionResult(
+                criterion.id,
+                criterion.dimension,
+                0,
+                maximum,
+                weight,
+                Status.UNSCORED,
+                True,
+                None,
+                (),
+            )
+        points = min(score.points, maximum)
+        return CriterionResult(
+            criterion.id,
+            criterion.dimension,
+            points,
+            maximum,
+            weight,
+            _status(points, maximum, False),
+            True,
+            None,
+            (),
+            score.comment,
+        )
+    levels = criterion.levels or []
+    reached = next(
+        (i for i, level in enumerate(levels) if level.when is None or facts.holds(level.when)),
+        None,
+    )
+    points = levels[reached].points if reached is not None else 0
+    read: dict[str, Any] = {}
+    for level in levels:
+        for question, answer in facts.read(level.when):
+            read.setdefault(question, answer)
+    waiting = any(q in missing for q in read)
+    return CriterionResult(
+        criterion.id,
+        criterion.dimension,
+        points,
+        maximum,
+        weight,
+        _status(points, maximum, waiting),
+        False,
+        reached,
+        tuple(read.items()),
+    )
+
+
+def _status(points: int, maximum: int, waiting: bool) -> Status:
+    if points >= maximum:
+        return Status.MET
+    if waiting:
+        return Status.MISSING
+    return Status.PARTIAL if points > 0 else Status.NOT_MET
+
+
+def _dimensions(
+    criteria: ResolvedSet, results: list[CriterionResult]
+) -> tuple[DimensionResult, ...]:
+    minimum = float(criteria.verdict.dimension_min_percent)
+    out = []
+    for dim_id, dimension in criteria.dimensions.items():
+        members = [r for r in results if r.dimension == dim_id]
+        total = sum(r.weight for r in members)
+        percent = 100.0 * sum(r.weight * r.fraction for r in members) / total if total > 0 else None
+        out.append(DimensionResult(dim_id, percent, float(dimension.weight), minimum))
+    return tuple(out)
+
+
+def _overall(dimensions: tuple[DimensionResult, ...]) -> float | None:
+    scored = [d for d in dimensions if d.percent is not None]
+    total = sum(d.weight for d in scored)
+    if total <= 0:
+        return None
+    return sum(d.weight * (d.percent or 0.0) for d in scored) / total
+
+
+def _improvements(
+    criteria: ResolvedSet,
+    results: list[CriterionResult],
+    dimensions: tuple[DimensionResult, ...],
+) -> tuple[Improvement, ...]:
+    """For each criterion below its maximum, the next rung up and its gain in overall
+    percentage points (other criteria unchanged), highest gain first."""
+    dim_weight = {d.id: d.weight for d in dimensions if d.percent is not None}
+    total_dim_weight = sum(dim_weight.values())
+    member_weight: dict[str, float] = {}
+    for r in results:
+        member_weight[r.dimension] = member_weight.get(r.dimension, 0.0) + r.weight
+    improvements = []
+    for result in results:
+        if result.points >= result.max_points or total_dim_weight <= 0:
+            continue
+        if not member_weight.get(result.dimension):
+            continue
+        criterion = criteria.criterion_map[result.id]
+        if criterion.manual is not None:
+            target, level = result.max_points, None
+        else:
+            higher = [
+                (lv.points, i)
+                for i, lv in enumerate(criterion.levels or [])
+                if lv.points > result.points
+            ]
+            target, level = min(higher)
+        share = (dim_weight.get(result.dimension, 0.0) / total_dim_weight) * (
+            result.weight / member_weight[result.dimension]
+        )
+        gain = 100.0 * share * (target - result.points) / result.max_points
+        if gain > 0:
+            improvements.append(Improvement(result.id, result.points, target, level, gain))
+    improvements.sort(key=lambda i: (-i.gain, i.criterion))
+    return tuple(improvements)

@@ -1,0 +1,88 @@
+"""Problems are values with a location; exceptions are for failures that stop a command.
+
+A :class:`Problem` is one finding in one file (a YAML syntax error, an unknown key, a lint
+check). Loading never raises for a bad file: it returns problems, so one bad file never
+stops a run over many. :class:`HallbarhetError` and its subclasses are raised only where a
+command cannot go on; the command line prints them as one line each and exits non-zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from hallbarhet_cli.i18n import N_, gettext
+
+
+class Severity(StrEnum):
+    """How serious a problem is. Errors make a file unusable; warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Message:
+    """An English message template with its arguments, translated when rendered."""
+
+    template: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+    hint: Message | None = None
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang``, with a translated hint appended when there is one."""
+        text = gettext(self.template, lang).format(**self.args)
+        if self.hint is not None:
+            text = f"{text} {self.hint.render(lang)}"
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: where it is, which rule found it, and what is wrong."""
+
+    file: str
+    line: int | None
+    column: int | None
+    rule: str
+    severity: Severity
+    message: Message
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line or 0, self.column or 0, self.rule)
+
+    def location(self) -> str:
+        """``file:line:col``, or as much of it as is known."""
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+    def render(self, lang: str) -> str:
+        label = N_("error") if self.severity is Severity.ERROR else N_("warning")
+        severity = gettext(label, lang)
+        return f"{self.location()}: {severity} [{self.rule}] {self.message.render(lang)}"
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    """Whether any of ``problems`` is an error (not only warnings)."""
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+class HallbarhetError(Exception):
+    """A failure that stops a command. Carries the problems that explain it."""
+
+    exit_code = 2
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__("; ".join(p.render("en") for p in self.problems))
+
+
+class InputError(HallbarhetError):
+    """An input could not be read, parsed or resolved (exit code 2)."""
+
+
+class UsageError(HallbarhetError):
+    """The command was called in a way that cannot work (exit code 2)."""

@@ -1,0 +1,184 @@
+"""Put conditions, answers, reasons and improvements into words, in Swedish or English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final, Literal
+
+from hallbarhet_cli import fmt
+from hallbarhet_cli.assessment import CriterionResult, GateResult, Improvement, Status
+from hallbarhet_cli.fields import FIELDS
+from hallbarhet_cli.i18n import N_, gettext, ngettext
+from hallbarhet_cli.models import All, Any_, Comparison, Condition, Not, Question, localize
+from hallbarhet_cli.operators import MIN_CHOICES_PHRASE, NOT_ANSWERED_PHRASE, OPERATORS
+from hallbarhet_cli.resolve import ResolvedSet
+
+_YES: Final = N_("yes")
+_NO: Final = N_("no")
+_NOT_ANSWERED: Final = N_("not answered")
+_NOT: Final = N_("not ({condition})")
+
+
+class Explainer:
+    """Words for one criteria set in one language."""
+
+    def __init__(self, criteria: ResolvedSet, lang: str) -> None:
+        self.criteria = criteria
+        self.lang = lang
+
+    def _(self, message: str) -> str:
+        return gettext(message, self.lang)
+
+    # -- names ------------------------------------------------------------------------
+    def question_label(self, question_id: str) -> str:
+        question = self.criteria.question_map.get(question_id)
+        return localize(question.label, self.lang) if question else question_id
+
+    def criterion_title(self, criterion_id: str) -> str:
+        return localize(self.criteria.criterion_map[criterion_id].title, self.lang)
+
+    def gate_title(self, gate_id: str) -> str:
+        return localize(self.criteria.gate_map[gate_id].title, self.lang)
+
+    def dimension_title(self, dimension_id: str) -> str:
+        dimension = self.criteria.dimensions.get(dimension_id)
+        return localize(dimension.title, self.lang) if dimension else dimension_id
+
+    # -- values -----------------------------------------------------------------------
+    def answer(self, question_id: str, value: Any) -> str:
+        """An answer as the applicant would recognise it."""
+        if value is None:
+            return self._(_NOT_ANSWERED)
+        question = self.criteria.question_map.get(question_id)
+        if question is not None and question.type == "text" and isinstance(value, str):
+            n = len(value.strip())
+            return ngettext(
+                "answered ({n} character)", "answered ({n} characters)", n, self.lang
+            ).format(n=n)
+        return self._value(question, value)
+
+    def _value(self, question: Question | None, value: Any) -> str:
+        if isinstance(value, bool):
+            return self._(_YES if value else _NO)
+        if isinstance(value, list):
+            return fmt.join([self._value(question, v) for v in value], self.lang)
+        if isinstance(value, dt.date):
+            return fmt.date(value, self.lang)
+        if isinstance(value, int | float):
+            text = fmt.number(value, self.lang)
+            return f"{text}\u00a0{question.unit}" if question and question.unit else text
+        if question is not None and question.options:
+            for option in question.options:
+                if option.value == value:
+                    return fmt.quote(localize(option.label, self.lang) or value, self.lang)
+        text = str(value)
+        return text if len(text) <= 80 else text[:77] + "..."
+
+    # -- conditions -------------------------------------------------------------------
+    def condition(self, condition: Condition) -> str:
+        """A condition in words, e.g. ”Minskade utsläpp” är mindre än -10 t CO2e/år."""
+        if isinstance(condition, All):
+            parts = [self.condition(c) for c in condition.all]
+            return fmt.join(parts, self.lang)
+        if isinstance(condition, Any_):
+            parts = [self.condition(c) for c in condition.any]
+            return fmt.join(parts, self.lang, "or")
+        if isinstance(condition, Not):
+            return self._(_NOT).format(condition=self.condition(condition.not_))
+        return self.comparison(condition)
+
+    def comparison(self, comparison: Comparison) -> str:
+        op, value = comparison.op, comparison.value
+        question = None
+        if comparison.question is not None:
+            question = self.criteria.question_map.get(comparison.question)
+            subject = fmt.quote(self.question_label(comparison.question), self.lang)
+        else:
+            field = FIELDS.get(comparison.subject)
+            subject = self._(field.label) if field else comparison.subject
+        phrase = OPERATORS[op].phrase
+        if op == "answered":
+            phrase = phrase if value else NOT_ANSWERED_PHRASE
+            return self._(phrase).format(subject=subject, value="")
+        if op == "min_length" and question is not None and question.type == "multichoice":
+            phrase = MIN_CHOICES_PHRASE
+        if isinstance(value, list):
+            style: Literal["standard", "or"] = "standard" if op == "includes_all" else "or"
+            words = fmt.join([self._value(question, v) for v in value], self.lang, style)
+        elif op == "min_length":
+            words = fmt.number(value, self.lang)
+        else:
+            words = self._value(question, value)
+        return self._(phrase).format(subject=subject, value=words)
+
+    # -- results ----------------------------------------------------------------------
+    def answers(self, read: tuple[tuple[str, Any], ...]) -> str:
+        return "; ".join(f"{self.question_label(q)}: {self.answer(q, a)}" for q, a in read)
+
+    def reason(self, result: CriterionResult) -> str:
+        """Why a criterion scored as it did, with the answers that decided it."""
+        if result.status is Status.UNSCORED:
+            return self._(N_("Awaiting the case officer's score."))
+        if result.manual:
+            if result.comment:
+                return self._(N_("Case officer's judgement: {comment}")).format(
+                    comment=result.comment.strip()
+                )
+            return self._(N_("Scored by the case officer."))
+        criterion = self.criteria.criterion_map[result.id]
+        levels = criterion.levels or []
+        if result.level is None:
+            text = self._(N_("No level's condition holds."))
+        else:
+            level = levels[result.level]
+            if level.when is None:
+                text = (
+                    self._(N_("No higher level reached."))
+                    if result.level
+                    else self._(N_("Always holds."))
+                )
+            else:
+                text = _sentence(self.condition(level.when))
+            if level.label:
+                text = f"{fmt.quote(localize(level.label, self.lang), self.lang)}: {text}"
+        answers = self.answers(result.answers)
+        if answers:
+            text = f"{text} {self._(N_('Answers: {answers}')).format(answers=answers)}"
+        return _sentence(text)
+
+    def level_name(self, criterion_id: str, index: int) -> str:
+        level = (self.criteria.criterion_map[criterion_id].levels or [])[index]
+        points = self._(N_("{points} p")).format(points=level.points)
+        if level.label:
+            return f"{fmt.quote(localize(level.label, self.lang), self.lang)} ({points})"
+        return points
+
+    def improvement(self, improvement: Improvement) -> str:
+        """What the next level needs, in words."""
+        criterion = self.criteria.criterion_map[improvement.criterion]
+        if improvement.level is None:
+            guidance = criterion.manual.guidance if criterion.manual else None
+            return localize(guidance or criterion.guidance, self.lang) or self._(
+                N_("The case officer scores this criterion.")
+            )
+        level = (criterion.levels or [])[improvement.level]
+        if level.when is None:
+            return self.level_name(criterion.id, improvement.level)
+        return self._(N_("Reach {level}: {condition}.")).format(
+            level=self.level_name(criterion.id, improvement.level),
+            condition=self.condition(level.when),
+        )
+
+    def advice(self, criterion_id: str) -> str:
+        return localize(self.criteria.criterion_map[criterion_id].advice, self.lang)
+
+    def gate_reason(self, gate: GateResult) -> str:
+        definition = self.criteria.gate_map[gate.id]
+        reason = localize(definition.reason, self.lang)
+        return reason or self.condition(definition.when)
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending with one full stop (or its own closing punctuation)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", ":")) else f"{text}."

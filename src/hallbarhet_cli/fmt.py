@@ -1,0 +1,54 @@
+"""Locale-aware numbers, money, dates and lists (Babel, imported only when first used)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Final, Literal
+
+_LOCALES: Final = {"sv": "sv_SE", "en": "en_GB"}
+
+
+def _locale(lang: str) -> str:
+    return _LOCALES.get(lang, "sv_SE")
+
+
+def number(value: float, lang: str, decimals: int | None = None) -> str:
+    """``value`` with the locale's separators; at most three decimals unless told."""
+    from babel.numbers import format_decimal
+
+    if decimals is None:
+        return str(format_decimal(value, "#,##0.###", locale=_locale(lang)))
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return str(format_decimal(round(value, decimals), pattern, locale=_locale(lang)))
+
+
+def percent(value: float, lang: str) -> str:
+    """A percent rounded to one decimal: ``62,5 %`` in Swedish, ``62.5%`` in English."""
+    text = number(value, lang, 1)
+    return f"{text}\u00a0%" if lang == "sv" else f"{text}%"
+
+
+def money(value: float, lang: str) -> str:
+    """Whole kronor: ``2 100 000 kr`` in Swedish, ``SEK 2,100,000`` in English."""
+    text = number(value, lang, 0)
+    return f"{text}\u00a0kr" if lang == "sv" else f"SEK\u00a0{text}"
+
+
+def date(value: dt.date, lang: str) -> str:
+    """A date as people write it: ``1 april 2026`` / ``1 April 2026``."""
+    from babel.dates import format_date
+
+    return str(format_date(value, "long", locale=_locale(lang)))
+
+
+def join(items: Sequence[str], lang: str, style: Literal["standard", "or"] = "standard") -> str:
+    """``a, b och c`` (``style="or"``: ``a, b eller c``)."""
+    from babel.lists import format_list
+
+    return str(format_list(list(items), style=style, locale=_locale(lang)))
+
+
+def quote(text: str, lang: str) -> str:
+    """Quotation marks of the language: ”Swedish”, “English”."""
+    return f"\u201d{text}\u201d" if lang == "sv" else f"\u201c{text}\u201d"

@@ -1,0 +1,64 @@
+"""An application for funding, with the case officer's optional review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+
+from hallbarhet_cli.models.base import Model
+from hallbarhet_cli.models.criteria import ApplicationType, Id
+
+Sector = Literal["public", "company", "civil_society", "academia", "other"]
+Amount = Annotated[int | float, Field(ge=0)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class Applicant(Model):
+    name: Line
+    org_number: Annotated[str, StringConstraints(max_length=40)] | None = None
+    sector: Sector
+
+
+class Budget(Model):
+    total_sek: Amount
+    requested_sek: Amount
+
+
+class Period(Model):
+    start: dt.date
+    end: dt.date
+
+
+class Score(Model):
+    """The officer's points for a manual criterion, with the reasoning behind them."""
+
+    points: Annotated[int, Field(ge=0)]
+    comment: str | None = None
+
+
+class Review(Model):
+    """What the case officer adds: scores for manual criteria and cleared review gates."""
+
+    officer: str | None = None
+    date: dt.date | None = None
+    scores: dict[Id, Score] = Field(default_factory=dict)
+    cleared: list[Id] = Field(default_factory=list)
+
+
+class Application(Model):
+    """One application, as written in its file. Answers are checked against the criteria
+    set separately, because only the set knows each question's type."""
+
+    kind: Literal["application"]
+    id: Annotated[str, StringConstraints(pattern=r"^[^\s].*$", max_length=100)]
+    criteria: Annotated[str, StringConstraints(min_length=1)] | None = None
+    type: ApplicationType
+    title: Line
+    applicant: Applicant
+    budget: Budget
+    period: Period
+    summary: str | None = None
+    answers: dict[str, Any] = Field(default_factory=dict)
+    review: Review | None = None

@@ -1,0 +1,124 @@
+"""The criteria set: questions (the form), criteria (the scoring) and gates."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from hallbarhet_cli.models.base import Model
+from hallbarhet_cli.models.conditions import Condition
+from hallbarhet_cli.models.text import Text
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)]
+SetId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+QuestionType = Literal["number", "integer", "boolean", "choice", "multichoice", "text", "date"]
+ApplicationType = Literal["project", "business_support"]
+Effect = Literal["exclude", "review"]
+Number = int | float
+
+
+class Option(Model):
+    """One answer a choice question offers."""
+
+    value: Annotated[str, StringConstraints(min_length=1)]
+    label: Text | None = None
+
+
+class Question(Model):
+    """One question of the form. ``relevant`` makes it asked only when a condition holds."""
+
+    id: Id
+    type: QuestionType
+    label: Text
+    help: Text | None = None
+    unit: str | None = None
+    required: bool = False
+    min: Number | None = None
+    max: Number | None = None
+    min_length: Annotated[int, Field(ge=0)] | None = None
+    options: list[Option] | None = None
+    relevant: Condition | None = None
+
+    def option_values(self) -> list[str]:
+        return [option.value for option in self.options or []]
+
+
+class Level(Model):
+    """A rung of a criterion's ladder: the first level whose ``when`` holds scores."""
+
+    points: Annotated[int, Field(ge=0)]
+    when: Condition | None = None
+    label: Text | None = None
+
+
+class Manual(Model):
+    """A criterion scored by the case officer in the application's ``review``."""
+
+    max_points: Annotated[int, Field(gt=0)]
+    guidance: Text | None = None
+
+
+class Criterion(Model):
+    """One scoring criterion in a dimension: ``levels`` or ``manual``, not both."""
+
+    id: Id
+    dimension: Id
+    title: Text
+    guidance: Text | None = None
+    weight: Annotated[Number, Field(ge=0)] = 1
+    sdg: list[int] = Field(default_factory=list)
+    levels: Annotated[list[Level], Field(min_length=1)] | None = None
+    manual: Manual | None = None
+    advice: Text | None = None
+
+    @property
+    def max_points(self) -> int:
+        if self.manual is not None:
+            return self.manual.max_points
+        return max((level.points for level in self.levels or []), default=0)
+
+
+class Gate(Model):
+    """A condition that excludes an application, or flags it for review, whatever its score."""
+
+    id: Id
+    title: Text
+    when: Condition
+    effect: Effect
+    reason: Text | None = None
+
+
+class Dimension(Model):
+    title: Text
+    weight: Annotated[Number, Field(ge=0)] = 1
+
+
+class VerdictRule(Model):
+    """Thresholds for ``pass``: overall percent and the minimum for every dimension."""
+
+    pass_percent: Annotated[Number, Field(ge=0, le=100)] = 60
+    dimension_min_percent: Annotated[Number, Field(ge=0, le=100)] = 40
+
+
+def _all_application_types() -> list[ApplicationType]:
+    return ["project", "business_support"]
+
+
+class CriteriaSet(Model):
+    """A versioned criteria set as written in one file (before ``extends`` is resolved)."""
+
+    kind: Literal["criteria-set"]
+    id: SetId
+    version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    title: Text
+    description: Text | None = None
+    applies_to: Annotated[list[ApplicationType], Field(min_length=1)] = Field(
+        default_factory=_all_application_types
+    )
+    extends: list[str] = Field(default_factory=list)
+    dimensions: dict[Id, Dimension] = Field(default_factory=dict)
+    verdict: VerdictRule | None = None
+    questions: list[Question] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=list)
+    gates: list[Gate] = Field(default_factory=list)

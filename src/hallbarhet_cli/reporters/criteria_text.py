@@ -1,0 +1,107 @@
+"""Criteria sets as readable text: the list of sets, and one set in full."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+
+from hallbarhet_cli import fmt
+from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.i18n import N_, gettext
+from hallbarhet_cli.models import localize
+from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet
+
+_TYPES = {"project": N_("project"), "business_support": N_("business support")}
+_EFFECTS = {"exclude": N_("excludes"), "review": N_("needs review")}
+
+
+def _console(buffer: io.StringIO) -> Console:
+    return Console(
+        file=buffer, force_terminal=False, no_color=True, width=110, highlight=False, emoji=False
+    )
+
+
+def render_list(library: CriteriaLibrary, lang: str) -> str:
+    buffer = io.StringIO()
+    table = Table(expand=False)
+    for header in (N_("Id"), N_("Version"), N_("Title"), N_("Applies to"), N_("File")):
+        table.add_column(gettext(header, lang))
+    for sourced in library.available():
+        model = sourced.model
+        table.add_row(
+            model.id,
+            model.version,
+            localize(model.title, lang),
+            ", ".join(gettext(_TYPES[t], lang) for t in model.applies_to),
+            sourced.document.file,
+        )
+    _console(buffer).print(table)
+    return buffer.getvalue()
+
+
+def render_set(resolved: ResolvedSet, lang: str) -> str:
+    def _(message: str) -> str:
+        return gettext(message, lang)
+
+    explain = Explainer(resolved, lang)
+    buffer = io.StringIO()
+    out = _console(buffer)
+    model = resolved.root.model
+    out.print(f"{localize(model.title, lang)} ({model.id} {model.version})")
+    if model.description:
+        out.print(localize(model.description, lang).strip())
+    out.print(f"sha256 {resolved.sha256}")
+    if len(resolved.chain) > 1:
+        out.print(f"{_('Extends')}: " + ", ".join(s.model.id for s in resolved.chain[:-1]))
+    rule = resolved.verdict
+    if resolved.criteria:
+        out.print(
+            _("Pass: overall at least {overall} and every dimension at least {dim}.").format(
+                overall=fmt.percent(rule.pass_percent, lang),
+                dim=fmt.percent(rule.dimension_min_percent, lang),
+            )
+        )
+
+    out.print(f"\n[bold]{_('Questions')}[/bold]")
+    for q in resolved.questions:
+        flags = [q.type + (f", {q.unit}" if q.unit else "")]
+        if q.required:
+            flags.append(_("required"))
+        out.print(f"  {q.id}: {localize(q.label, lang)} ({'; '.join(flags)})", markup=False)
+        if q.options:
+            options = ", ".join(
+                f"{o.value} = {localize(o.label, lang) or o.value}" for o in q.options
+            )
+            out.print(f"      {_('Options')}: {options}", markup=False)
+        if q.relevant is not None:
+            out.print(f"      {_('Asked when')}: {explain.condition(q.relevant)}", markup=False)
+
+    for dim_id, dimension in resolved.dimensions.items():
+        members = [c for c in resolved.criteria if c.dimension == dim_id]
+        out.print(
+            f"\n[bold]{localize(dimension.title, lang)}[/bold] "
+            f"({_('weight')} {fmt.number(dimension.weight, lang)})"
+        )
+        for c in members:
+            out.print(
+                f"  {c.id} {localize(c.title, lang)} ({_('weight')} "
+                f"{fmt.number(c.weight, lang)}, max {c.max_points} p)",
+                markup=False,
+            )
+            if c.manual is not None:
+                out.print(f"      {_('Scored by the case officer.')}", markup=False)
+            for i, level in enumerate(c.levels or []):
+                when = explain.condition(level.when) if level.when else _("otherwise")
+                out.print(f"      {explain.level_name(c.id, i)}: {when}", markup=False)
+
+    if resolved.gates:
+        out.print(f"\n[bold]{_('Gates')}[/bold]")
+        for g in resolved.gates:
+            out.print(
+                f"  {g.id} {localize(g.title, lang)} ({_(_EFFECTS[g.effect])}): "
+                f"{explain.condition(g.when)}",
+                markup=False,
+            )
+    return buffer.getvalue()

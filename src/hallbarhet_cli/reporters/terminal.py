@@ -1,0 +1,183 @@
+"""The terminal summary a case officer reads: verdict, dimensions, criteria, gates, what
+is missing and what would raise the score. Meaning is carried by words and symbols;
+colour only repeats it."""
+
+from __future__ import annotations
+
+import io
+from typing import Any, Final
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from hallbarhet_cli import fmt
+from hallbarhet_cli.i18n import N_, gettext
+
+_STYLES: Final = {
+    "pass": "bold green",
+    "fail": "bold red",
+    "incomplete": "bold yellow",
+    "excluded": "bold magenta",
+}
+_SYMBOLS: Final = {"pass": "✔", "fail": "✘", "incomplete": "…", "excluded": "⛔"}
+_STATUS: Final = {
+    "met": ("●", "green"),
+    "partial": ("◐", "yellow"),
+    "not_met": ("○", "red"),
+    "missing": ("?", "yellow"),
+    "unscored": ("?", "yellow"),
+}
+TOP_IMPROVEMENTS: Final = 5
+
+
+def _bar(percent: float | None, minimum: float, width: int = 20) -> Text:
+    if percent is None:
+        return Text("")
+    filled = round(percent / 100 * width)
+    mark = min(width - 1, round(minimum / 100 * width))
+    text = Text()
+    for i in range(width):
+        char = "█" if i < filled else "░"
+        if i == mark and i >= filled:
+            char = "│"
+        text.append(char, style="green" if percent >= minimum else "red")
+    return text
+
+
+def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
+    def _(message: str) -> str:
+        return gettext(message, lang)
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    app = view["application"]
+    verdict = view["verdict"]
+    overall = view["overall_percent"]
+
+    head = Text()
+    head.append(f"{_SYMBOLS[verdict]} {view['verdict_label'].upper()}", style=_STYLES[verdict])
+    if view["provisional"]:
+        head.append(f"  ({_('provisional')})", style="yellow")
+    lines: list[Any] = [head]
+    for reason in view["verdict_reasons"]:
+        lines.append(Text(f"  • {reason}"))
+    lines.append(Text(""))
+    lines.append(
+        Text(
+            f"{app['applicant']['name']} · {fmt.money(app['budget']['requested_sek'], lang)} "
+            f"{_('requested of')} {fmt.money(app['budget']['total_sek'], lang)} · "
+            f"{app['period']['start']} – {app['period']['end']}",
+            style="dim",
+        )
+    )
+    cs = view["criteria_set"]
+    lines.append(Text(f"{_('Criteria set')}: {cs['id']} {cs['version']}", style="dim"))
+    console.print(
+        Panel(Group(*lines), title=f"{app['id']} · {app['title']}", title_align="left", expand=True)
+    )
+
+    dims = Table(title=_("Dimensions"), title_justify="left", expand=False)
+    dims.add_column(_("Dimension"))
+    dims.add_column(_("Percent"), justify="right")
+    dims.add_column(_("Minimum"), justify="right")
+    dims.add_column("")
+    dims.add_column(_("Status"))
+    for d in view["dimensions"].values():
+        percent = d["percent"]
+        if percent is None:
+            status = Text(_("no criteria"), style="dim")
+        elif d["below_minimum"]:
+            status = Text(f"✘ {_('below minimum')}", style="red")
+        else:
+            status = Text(f"✔ {_('meets minimum')}", style="green")
+        dims.add_row(
+            d["title"],
+            fmt.percent(percent, lang) if percent is not None else "–",
+            fmt.percent(d["min_percent"], lang),
+            _bar(percent, d["min_percent"]),
+            status,
+        )
+    if overall is not None:
+        dims.add_row(
+            Text(_("Overall"), style="bold"),
+            Text(fmt.percent(overall, lang), style="bold"),
+            fmt.percent(view["thresholds"]["pass_percent"], lang),
+            _bar(overall, view["thresholds"]["pass_percent"]),
+            "",
+        )
+    console.print(dims)
+
+    if view["criteria"]:
+        table = Table(title=_("Criteria"), title_justify="left", expand=True)
+        table.add_column(_("Criterion"), no_wrap=True)
+        table.add_column(_("Points"), justify="right", no_wrap=True)
+        table.add_column(_("Reason"), ratio=1)
+        for c in view["criteria"]:
+            symbol, style = _STATUS[c["status"]]
+            table.add_row(
+                Text(f"{symbol} {c['id']}", style=style) + Text(f"\n{c['title']}"),
+                f"{c['points']}/{c['max_points']}",
+                c["reason"],
+            )
+        console.print(table)
+
+    if view["gates"]:
+        console.print(Text(_("Gates that fired"), style="bold"))
+        for g in view["gates"]:
+            if g["effect"] == "exclude":
+                state = Text(f"⛔ {_('excludes')}", style="magenta")
+            elif g["cleared"]:
+                state = Text(f"✔ {_('cleared by the case officer')}", style="green")
+            else:
+                state = Text(f"! {_('needs review')}", style="yellow")
+            console.print(Text(f"  {g['id']} {g['title']}: ") + state)
+            console.print(Text(f"    {g['reason']}", style="dim"))
+
+    if view["missing"] or view["unscored"]:
+        console.print(Text(_("To complete"), style="bold"))
+        n = 0
+        for m in view["missing"]:
+            n += 1
+            if m["too_short"]:
+                note = gettext(N_("too short: {length} of at least {min} characters"), lang).format(
+                    length=m["length"], min=m["min_length"]
+                )
+                console.print(f"  {n}. {m['label']} ({note})")
+            else:
+                console.print(f"  {n}. {m['label']}")
+        for u in view["unscored"]:
+            n += 1
+            console.print(f"  {n}. {u['title']} ({_('case officer to score')})")
+
+    if view["improvements"]:
+        console.print(Text(_("What would raise the score"), style="bold"))
+        for i, imp in enumerate(view["improvements"][:TOP_IMPROVEMENTS], 1):
+            gain = gettext(N_("+{gain} percentage points"), lang).format(
+                gain=fmt.number(imp["gain"], lang, 1)
+            )
+            console.print(Text(f"  {i}. {imp['title']} ({gain})", style="bold"))
+            console.print(f"     {imp['needs']}")
+            if imp["advice"]:
+                console.print(Text(f"     {imp['advice'].strip()}", style="dim"))
+        more = len(view["improvements"]) - TOP_IMPROVEMENTS
+        if more > 0:
+            console.print(
+                Text(
+                    f"  {gettext(N_('… and {n} more (see --format json)'), lang)}".format(n=more),
+                    style="dim",
+                )
+            )
+    for warning in view["warnings"]:
+        console.print(Text(warning, style="yellow"))
+    return buffer.getvalue()

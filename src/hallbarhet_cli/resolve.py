@@ -1,0 +1,355 @@
+"""Find criteria sets and resolve ``extends`` into one set.
+
+A reference is a bundled or search-path id (``kronoberg-projektmedel``), an id with a
+version (``kronoberg-projektmedel@2026.1``), or a path to a YAML file. Ids are looked up
+as ``<id>.yaml`` or ``<id>@<version>.yaml`` in each folder of ``HALLBARHET_CRITERIA_PATH``
+and then in the sets bundled with the package. A path written inside a file (an
+application's ``criteria:`` or a set's ``extends:``) must stay inside the referring file's
+folder, a folder on the search path, or the current folder; a path given on the command
+line may point anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Final
+
+from hallbarhet_cli.errors import InputError, Message, Problem, Severity, has_errors
+from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.models import CriteriaSet, Criterion, Dimension, Gate, Question, VerdictRule
+from hallbarhet_cli.validation import did_you_mean, validate
+from hallbarhet_cli.yamlload import DataPath, Document, LoadError, load_file
+
+_PACKAGE_DIR: Final = Path(__file__).parent
+
+
+def bundled_dir(name: str) -> Path:
+    """A data folder shipped in the package (or, in a source checkout, at its root)."""
+    installed = _PACKAGE_DIR / name
+    return installed if installed.is_dir() else _PACKAGE_DIR.parents[1] / name
+
+
+@dataclass(frozen=True)
+class Where:
+    """The place a reference was written, for error messages."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    @classmethod
+    def at(cls, document: Document, path: DataPath) -> Where:
+        line, column = document.position(path) or (None, None)
+        return cls(document.file, line, column)
+
+    def problem(self, rule: str, message: Message) -> Problem:
+        return Problem(self.file, self.line, self.column, rule, Severity.ERROR, message)
+
+
+@dataclass(frozen=True)
+class SourcedSet:
+    """One criteria set file as loaded and validated, before ``extends`` is merged."""
+
+    model: CriteriaSet
+    document: Document
+    path: Path
+
+
+@dataclass(frozen=True)
+class ResolvedSet:
+    """A criteria set with everything it extends merged in: what the engine scores with.
+
+    ``origin`` says for each question, criterion and gate which file and which place in it
+    defines the element, so problems found later can point there.
+    """
+
+    root: SourcedSet
+    chain: tuple[SourcedSet, ...]
+    questions: tuple[Question, ...]
+    criteria: tuple[Criterion, ...]
+    gates: tuple[Gate, ...]
+    dimensions: dict[str, Dimension]
+    verdict: VerdictRule
+    origin: dict[tuple[str, str], tuple[SourcedSet, DataPath]] = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.root.model.id
+
+    @property
+    def version(self) -> str:
+        return self.root.model.version
+
+    @cached_property
+    def question_map(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def criterion_map(self) -> dict[str, Criterion]:
+        return {c.id: c for c in self.criteria}
+
+    @cached_property
+    def gate_map(self) -> dict[str, Gate]:
+        return {g.id: g for g in self.gates}
+
+    @cached_property
+    def sha256(self) -> str:
+        """A fingerprint of the resolved content: changes with any question, level, weight,
+        threshold or gate, whichever file it comes from."""
+        payload = {
+            "id": self.id,
+            "version": self.version,
+            "dimensions": {k: v.model_dump(mode="json") for k, v in self.dimensions.items()},
+            "verdict": self.verdict.model_dump(mode="json"),
+            "questions": [_dump(q) for q in self.questions],
+            "criteria": [_dump(c) for c in self.criteria],
+            "gates": [_dump(g) for g in self.gates],
+        }
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _dump(model: Any) -> Any:
+    return model.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def search_path() -> list[Path]:
+    """Folders searched for criteria ids: ``HALLBARHET_CRITERIA_PATH``, then bundled sets."""
+    folders = [
+        Path(p) for p in os.environ.get("HALLBARHET_CRITERIA_PATH", "").split(os.pathsep) if p
+    ]
+    return [*folders, bundled_dir("criteria")]
+
+
+def is_path_reference(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref
+
+
+class CriteriaLibrary:
+    """Loads and resolves criteria sets, each file once per library (a batch shares one)."""
+
+    def __init__(self, folders: list[Path] | None = None) -> None:
+        self.folders = folders if folders is not None else search_path()
+        self._sets: dict[Path, SourcedSet] = {}
+        self._resolved: dict[Path, ResolvedSet] = {}
+
+    def resolve(
+        self, ref: str, where: Where, base_dir: Path | None = None, *, confine: bool = True
+    ) -> ResolvedSet:
+        """Resolve ``ref`` written at ``where``; paths are relative to ``base_dir``.
+
+        Raises :class:`InputError` with located problems when the reference or any set it
+        pulls in is broken.
+        """
+        path = self.locate(ref, where, base_dir, confine=confine)
+        return self._resolve_path(path, ())
+
+    def resolve_path(self, path: Path) -> ResolvedSet:
+        """Resolve the set in the file at ``path`` (given by the user, so not confined)."""
+        return self._resolve_path(path.resolve(), ())
+
+    def locate(self, ref: str, where: Where, base_dir: Path | None, *, confine: bool) -> Path:
+        if is_path_reference(ref):
+            path = ((base_dir or Path.cwd()) / ref).resolve()
+            if confine and not self._allowed(path, base_dir):
+                raise InputError(
+                    [
+                        where.problem(
+                            "criteria-escape",
+                            Message(
+                                N_(
+                                    "The criteria path {ref!r} leads outside the allowed folders "
+                                    "(this "
+                                    ""
+                                    "file's folder, the current folder and "
+                                    "HALLBARHET_CRITERIA_PATH)."
+                                ),
+                                {"ref": ref},
+                            ),
+                        )
+                    ]
+                )
+            if not path.is_file():
+                raise InputError(
+                    [
+                        where.problem(
+                            "criteria-not-found",
+                            Message(N_("No criteria set file at {ref!r}."), {"ref": ref}),
+                        )
+                    ]
+                )
+            return path
+        set_id, _, version = ref.partition("@")
+        found: list[tuple[Path, str]] = []
+        for folder in self.folders:
+            names = (
+                [f"{set_id}.yaml", f"{set_id}@{version}.yaml"] if version else [f"{set_id}.yaml"]
+            )
+            for name in names:
+                candidate = folder / name
+                if not candidate.is_file():
+                    continue
+                loaded = self.load(candidate.resolve(), where)
+                if loaded.model.id != set_id:
+                    continue
+                if not version or loaded.model.version == version:
+                    return candidate.resolve()
+                found.append((candidate, loaded.model.version))
+        if found:
+            raise InputError(
+                [
+                    where.problem(
+                        "criteria-version",
+                        Message(
+                            N_(
+                                "The criteria set {id!r} is at version {found} ({file}), not "
+                                "{wanted}."
+                            ),
+                            {
+                                "id": set_id,
+                                "found": found[0][1],
+                                "file": str(found[0][0]),
+                                "wanted": version,
+                            },
+                        ),
+                    )
+                ]
+            )
+        known = [s.model.id for s in self.available()]
+        raise InputError(
+            [
+                where.problem(
+                    "criteria-not-found",
+                    Message(
+                        N_("No criteria set with the id {id!r}."),
+                        {"id": set_id},
+                        did_you_mean(set_id, known),
+                    ),
+                )
+            ]
+        )
+
+    def _allowed(self, path: Path, base_dir: Path | None) -> bool:
+        roots = [*(f.resolve() for f in self.folders), Path.cwd().resolve()]
+        if base_dir is not None:
+            roots.append(base_dir.resolve())
+        return any(path.is_relative_to(root) for root in roots)
+
+    def load(self, path: Path, where: Where | None = None) -> SourcedSet:
+        """Load and validate one set file (without resolving ``extends``)."""
+        if path in self._sets:
+            return self._sets[path]
+        try:
+            document = load_file(path, display=_display(path))
+        except LoadError as err:
+            raise InputError([err.problem]) from None
+        kind = document.data.get("kind") if isinstance(document.data, dict) else None
+        if kind != "criteria-set":
+            problem = (where or Where(document.file)).problem(
+                "not-criteria",
+                Message(
+                    N_("{file} is not a criteria set (its kind is {kind!r})."),
+                    {"file": document.file, "kind": kind},
+                ),
+            )
+            raise InputError([problem])
+        model, problems = validate(CriteriaSet, document)
+        if model is None or has_errors(problems):
+            raise InputError(problems)
+        loaded = SourcedSet(model, document, path)
+        self._sets[path] = loaded
+        return loaded
+
+    def _resolve_path(self, path: Path, stack: tuple[Path, ...]) -> ResolvedSet:
+        if path in self._resolved:
+            return self._resolved[path]
+        root = self.load(path)
+        chain: list[SourcedSet] = []
+        for i, ref in enumerate(root.model.extends):
+            where = Where.at(root.document, ("extends", i))
+            base_path = self.locate(ref, where, path.parent, confine=True)
+            if base_path == path or base_path in stack:
+                cycle = " -> ".join(_display(p) for p in (*stack, path, base_path))
+                raise InputError(
+                    [
+                        where.problem(
+                            "extends-cycle",
+                            Message(N_("`extends` makes a cycle: {cycle}."), {"cycle": cycle}),
+                        )
+                    ]
+                )
+            for sourced in self._resolve_path(base_path, (*stack, path)).chain:
+                if all(sourced.path != seen.path for seen in chain):
+                    chain.append(sourced)
+        chain.append(root)
+        resolved = merge(tuple(chain))
+        self._resolved[path] = resolved
+        return resolved
+
+    def available(self) -> Iterator[SourcedSet]:
+        """Every valid set file directly in the search-path folders, first folder first."""
+        for folder in self.folders:
+            for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+                try:
+                    yield self.load(path.resolve())
+                except InputError:
+                    continue
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+_ELEMENT_KIND: Final = {"questions": "question", "criteria": "criterion", "gates": "gate"}
+
+
+def merge(chain: tuple[SourcedSet, ...]) -> ResolvedSet:
+    """Merge a chain of sets (bases first, the extending set last) into one."""
+    origin: dict[tuple[str, str], tuple[SourcedSet, DataPath]] = {}
+    problems: list[Problem] = []
+    elements: dict[str, list[Any]] = {"questions": [], "criteria": [], "gates": []}
+    dimensions: dict[str, Dimension] = {}
+    verdict: VerdictRule | None = None
+    for sourced in chain:
+        dimensions.update(sourced.model.dimensions)
+        verdict = sourced.model.verdict or verdict
+        for section, items in elements.items():
+            for i, item in enumerate(getattr(sourced.model, section)):
+                key = (_ELEMENT_KIND[section], item.id)
+                if key in origin:
+                    first, first_path = origin[key]
+                    line = (first.document.position(first_path) or (0, 0))[0]
+                    problems.append(
+                        sourced.document.problem(
+                            (section, i, "id"),
+                            "duplicate-id",
+                            Message(
+                                N_("The id {id!r} is already used in {file} (line {line})."),
+                                {"id": item.id, "file": first.document.file, "line": line},
+                            ),
+                        )
+                    )
+                    continue
+                origin[key] = (sourced, (section, i))
+                items.append(item)
+    if problems:
+        raise InputError(problems)
+    return ResolvedSet(
+        root=chain[-1],
+        chain=chain,
+        questions=tuple(elements["questions"]),
+        criteria=tuple(elements["criteria"]),
+        gates=tuple(elements["gates"]),
+        dimensions=dimensions,
+        verdict=verdict or VerdictRule(),
+        origin=origin,
+    )

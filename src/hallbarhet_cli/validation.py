@@ -1,0 +1,230 @@
+"""Validate a parsed document against a model, and turn pydantic's errors into problems
+that name ``file:line:col``, say what is wrong in the user's language, and suggest the
+nearest known key or value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from typing import Any, Final, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+
+from hallbarhet_cli.errors import Message, Problem
+from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.yamlload import DataPath, Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_MESSAGES: Final[dict[str, str]] = {
+    "missing": N_("The required key {key!r} is missing."),
+    "extra_forbidden": N_("Unknown key {key!r}."),
+    "string_type": N_("Expected text, got {got}."),
+    "int_type": N_("Expected a whole number, got {got}."),
+    "int_from_float": N_("Expected a whole number, got {input}."),
+    "int_parsing": N_("Expected a whole number, got {got}."),
+    "float_type": N_("Expected a number, got {got}."),
+    "float_parsing": N_("Expected a number, got {got}."),
+    "finite_number": N_("Expected a finite number, got {input}."),
+    "bool_type": N_("Expected true or false, got {got}."),
+    "bool_parsing": N_("Expected true or false, got {got}."),
+    "date_type": N_("Expected a date written as YYYY-MM-DD, got {got}."),
+    "date_parsing": N_("Expected a date written as YYYY-MM-DD, got {got}."),
+    "date_from_datetime_parsing": N_("Expected a date written as YYYY-MM-DD, got {got}."),
+    "list_type": N_("Expected a list, got {got}."),
+    "dict_type": N_("Expected a mapping of keys to values, got {got}."),
+    "model_type": N_("Expected a mapping of keys to values, got {got}."),
+    "model_attributes_type": N_("Expected a mapping of keys to values, got {got}."),
+    "literal_error": N_("{input!r} is not allowed here; expected one of {expected}."),
+    "greater_than_equal": N_("Must be at least {ge}, got {input}."),
+    "greater_than": N_("Must be more than {gt}, got {input}."),
+    "less_than_equal": N_("Must be at most {le}, got {input}."),
+    "less_than": N_("Must be less than {lt}, got {input}."),
+    "string_too_short": N_("Must not be empty."),
+    "string_too_long": N_("Is longer than {max_length} characters."),
+    "too_short": N_("Must have at least {min_length} item(s)."),
+    "string_pattern_mismatch": N_(
+        "{input!r} is not a valid identifier here (allowed: letters, "
+        "digits, '-', '_' and '.'; it must start with a letter or "
+        "digit)."
+    ),
+    "hb_condition": N_("A condition is a mapping: a comparison, `all`, `any` or `not`."),
+    "hb_condition_subject": N_("A comparison names exactly one `question` or `field`."),
+    "hb_condition_operator": N_("A comparison has exactly one operator, one of: {operators}."),
+}
+_FALLBACK: Final = N_("Invalid value: {detail}")
+_DID_YOU_MEAN: Final = N_("Did you mean {suggestion!r}?")
+_TEXT_TYPES: Final = frozenset({"string_type"})
+
+
+def describe(value: Any) -> str:
+    """A short, language-neutral description of a value's type for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, list):
+        return "[...]"
+    if isinstance(value, dict):
+        return "{...}"
+    return type(value).__name__
+
+
+def nearest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``word`` when one is close enough to be a likely typo."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
+    """A "did you mean" hint for ``word``, or ``None`` when nothing is close."""
+    suggestion = nearest(word, candidates)
+    return Message(_DID_YOU_MEAN, {"suggestion": suggestion}) if suggestion else None
+
+
+def validate(model: type[M], document: Document) -> tuple[M | None, list[Problem]]:
+    """Validate ``document`` as ``model``.
+
+    A plain scalar that YAML read as a number, boolean or date where the model wants text
+    is given back the text the author wrote, and validation is retried; every other error
+    becomes a located :class:`Problem`.
+    """
+    adapter: TypeAdapter[M] = TypeAdapter(model)
+    for _ in range(8):
+        try:
+            return adapter.validate_python(document.data), []
+        except ValidationError as err:
+            errors = err.errors(include_url=False)
+            if not _restore_text(document, errors):
+                return None, problems_from_errors(errors, document, model)
+    return None, problems_from_errors(errors, document, model)
+
+
+def _restore_text(document: Document, errors: Sequence[ErrorDetails]) -> bool:
+    restored = False
+    for error in errors:
+        if error["type"] not in _TEXT_TYPES:
+            continue
+        path = document.walk(error["loc"])
+        raw = document.raw.pop(path, None)
+        if raw is None:
+            continue
+        parent = document.get(path[:-1])
+        parent[path[-1]] = raw
+        restored = True
+    return restored
+
+
+def problems_from_errors(
+    errors: Sequence[ErrorDetails], document: Document, model: type[BaseModel]
+) -> list[Problem]:
+    """Located problems for pydantic ``errors`` raised while validating ``document``."""
+    problems: list[Problem] = []
+    seen: set[tuple[DataPath, str]] = set()
+    for error in errors:
+        kind = error["type"]
+        loc = tuple(error["loc"])
+        path = document.walk(loc)
+        if kind in ("extra_forbidden", "missing"):
+            key = str(loc[-1])
+            dedupe = (path if kind == "extra_forbidden" else (*path, key), kind)
+        else:
+            key = ""
+            dedupe = (path, "value")
+        if dedupe in seen:
+            continue
+        seen.add(dedupe)
+        args: dict[str, Any] = {
+            "key": key,
+            "got": describe(error.get("input")),
+            "input": error.get("input"),
+            "detail": error["msg"],
+        }
+        args.update(error.get("ctx") or {})
+        template = _MESSAGES.get(kind, _FALLBACK)
+        hint = None
+        if kind == "extra_forbidden":
+            hint = did_you_mean(key, _known_keys(model, loc[:-1]))
+            problems.append(
+                document.problem(path, "unknown-key", Message(template, args, hint), key=True)
+            )
+        elif kind == "missing":
+            problems.append(
+                document.problem(path, "missing-key", Message(template, args), key=True)
+            )
+        else:
+            if kind == "literal_error":
+                options = [str(o).strip("'") for o in str(args["expected"]).split(" or ")]
+                options = [o for part in options for o in part.split(", ")]
+                hint = did_you_mean(str(error.get("input")), [o.strip("'") for o in options])
+            problems.append(document.problem(path, "schema", Message(template, args, hint)))
+    return problems
+
+
+def _known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The keys the model accepts at ``loc``, found by walking its type annotations."""
+    tp: Any = model
+    for part in loc:
+        tp = _step(tp, part)
+    return sorted(_keys_of(tp))
+
+
+def _unwrap(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    return tp
+
+
+def _variants(tp: Any) -> list[tuple[Any, str | None]]:
+    tp = _unwrap(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        result = []
+        for arg in typing.get_args(tp):
+            tag = None
+            if typing.get_origin(arg) is typing.Annotated:
+                tag = next(
+                    (getattr(m, "tag", None) for m in arg.__metadata__ if hasattr(m, "tag")), None
+                )
+            inner = _unwrap(arg)
+            if typing.get_origin(inner) in (typing.Union, types.UnionType):
+                result.extend(_variants(inner))
+            else:
+                result.append((inner, tag))
+        return result
+    return [(tp, None)]
+
+
+def _step(tp: Any, part: str | int) -> Any:
+    variants = _variants(tp)
+    for variant, tag in variants:
+        if tag is not None and tag == part:
+            return variant
+    for variant, _ in variants:
+        origin = typing.get_origin(variant)
+        if isinstance(variant, type) and issubclass(variant, BaseModel) and isinstance(part, str):
+            for name, info in variant.model_fields.items():
+                if part in (name, info.alias):
+                    return info.annotation
+        elif origin is list and isinstance(part, int):
+            return typing.get_args(variant)[0]
+        elif origin is dict and isinstance(part, str):
+            return typing.get_args(variant)[1]
+    return tp
+
+
+def _keys_of(tp: Any) -> set[str]:
+    keys: set[str] = set()
+    for variant, _ in _variants(tp):
+        if isinstance(variant, type) and issubclass(variant, BaseModel):
+            keys.update(info.alias or name for name, info in variant.model_fields.items())
+    return keys

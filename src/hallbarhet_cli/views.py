@@ -1,0 +1,222 @@
+"""Plain view data for reports: built once in Python, rendered by every reporter.
+
+The view holds numbers unrounded and texts already in the report's language. JSON output
+is the view itself; the terminal, Markdown and HTML reporters only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any, Final
+
+from hallbarhet_cli import __version__, fmt
+from hallbarhet_cli.applications import LoadedApplication
+from hallbarhet_cli.assessment import Assessment, Verdict
+from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.i18n import N_, gettext, ngettext
+from hallbarhet_cli.models import localize
+
+VERDICT_LABELS: Final = {
+    Verdict.EXCLUDED: N_("Excluded"),
+    Verdict.INCOMPLETE: N_("To be completed"),
+    Verdict.FAIL: N_("Not sustainability-proofed"),
+    Verdict.PASS: N_("Sustainability-proofed"),
+}
+
+# format_version 1: the first published shape of the assessment JSON.
+FORMAT_VERSION: Final = 1
+
+
+def assessed_at() -> str:
+    """The time of the assessment in UTC: ``SOURCE_DATE_EPOCH`` when set, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        if epoch and epoch.isdigit()
+        else dt.datetime.now(dt.UTC)
+    )
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str) -> dict[str, Any]:
+    """Everything a report shows about one assessment, in ``lang``."""
+    explain = Explainer(loaded.criteria, lang)
+    app = loaded.model
+    criteria = loaded.criteria
+    sdg = sorted(
+        {
+            goal
+            for r in assessment.criteria
+            if r.points > 0
+            for goal in criteria.criterion_map[r.id].sdg
+        }
+    )
+    return {
+        "format_version": FORMAT_VERSION,
+        "tool_version": __version__,
+        "language": lang,
+        "assessed_at": assessed_at(),
+        "application": {
+            "id": app.id,
+            "title": app.title,
+            "type": app.type,
+            "applicant": app.applicant.model_dump(mode="json"),
+            "budget": app.budget.model_dump(mode="json"),
+            "period": app.period.model_dump(mode="json"),
+            "summary": app.summary,
+            "file": loaded.document.file,
+        },
+        "criteria_set": {
+            "id": assessment.criteria_id,
+            "version": assessment.criteria_version,
+            "sha256": assessment.criteria_sha256,
+            "title": localize(criteria.root.model.title, lang),
+        },
+        "verdict": assessment.verdict.value,
+        "verdict_label": gettext(VERDICT_LABELS[assessment.verdict], lang),
+        "verdict_reasons": verdict_reasons(assessment, explain),
+        "provisional": assessment.provisional,
+        "overall_percent": assessment.overall_percent,
+        "thresholds": {
+            "pass_percent": criteria.verdict.pass_percent,
+            "dimension_min_percent": criteria.verdict.dimension_min_percent,
+        },
+        "dimensions": {
+            d.id: {
+                "title": explain.dimension_title(d.id),
+                "percent": d.percent,
+                "weight": d.weight,
+                "min_percent": d.min_percent,
+                "below_minimum": d.below_minimum,
+            }
+            for d in assessment.dimensions
+        },
+        "criteria": [
+            {
+                "id": r.id,
+                "dimension": r.dimension,
+                "title": explain.criterion_title(r.id),
+                "points": r.points,
+                "max_points": r.max_points,
+                "weight": r.weight,
+                "status": r.status.value,
+                "manual": r.manual,
+                "level": r.level,
+                "reason": explain.reason(r),
+                "answers": {q: _plain(a) for q, a in r.answers},
+            }
+            for r in assessment.criteria
+        ],
+        "gates": [
+            {
+                "id": g.id,
+                "title": explain.gate_title(g.id),
+                "effect": g.effect,
+                "cleared": g.cleared,
+                "reason": explain.gate_reason(g),
+                "answers": {q: _plain(a) for q, a in g.answers},
+            }
+            for g in assessment.gates
+        ],
+        "missing": [
+            {
+                "question": m.question,
+                "label": explain.question_label(m.question),
+                "too_short": m.too_short,
+                "length": m.length,
+                "min_length": criteria.question_map[m.question].min_length,
+            }
+            for m in assessment.missing
+        ],
+        "unscored": [
+            {"criterion": c, "title": explain.criterion_title(c)} for c in assessment.unscored
+        ],
+        "uncleared_gates": list(assessment.uncleared),
+        "ignored_answers": list(assessment.ignored_answers),
+        "improvements": [
+            {
+                "criterion": i.criterion,
+                "title": explain.criterion_title(i.criterion),
+                "from_points": i.from_points,
+                "to_points": i.to_points,
+                "gain": i.gain,
+                "needs": explain.improvement(i),
+                "advice": explain.advice(i.criterion),
+            }
+            for i in assessment.improvements
+        ],
+        "sdg": sdg,
+        "warnings": [p.render(lang) for p in loaded.warnings],
+        "officer": app.review.officer if app.review else None,
+    }
+
+
+def verdict_reasons(assessment: Assessment, explain: Explainer) -> list[str]:
+    """Why the verdict is what it is, one sentence per reason, most decisive first."""
+    lang = explain.lang
+    reasons: list[str] = []
+    for gate in assessment.gates:
+        if gate.effect == "exclude":
+            reasons.append(
+                gettext(N_("Excluded by the gate {gate}."), lang).format(
+                    gate=fmt.quote(explain.gate_title(gate.id), lang)
+                )
+            )
+    if assessment.missing:
+        n = len(assessment.missing)
+        reasons.append(
+            ngettext(
+                "{n} required answer is missing.", "{n} required answers are missing.", n, lang
+            ).format(n=n)
+        )
+    if assessment.unscored:
+        n = len(assessment.unscored)
+        reasons.append(
+            ngettext(
+                "{n} criterion awaits the case officer's score.",
+                "{n} criteria await the case officer's score.",
+                n,
+                lang,
+            ).format(n=n)
+        )
+    for gate_id in assessment.uncleared:
+        reasons.append(
+            gettext(N_("The gate {gate} needs the case officer's review."), lang).format(
+                gate=fmt.quote(explain.gate_title(gate_id), lang)
+            )
+        )
+    overall = assessment.overall_percent
+    if overall is not None:
+        template = (
+            N_("Overall {percent}, at least {required} is required.")
+            if overall >= assessment.pass_percent
+            else N_("Overall {percent}, below the required {required}.")
+        )
+        reasons.append(
+            gettext(template, lang).format(
+                percent=fmt.percent(overall, lang),
+                required=fmt.percent(assessment.pass_percent, lang),
+            )
+        )
+    for d in assessment.dimensions:
+        if d.below_minimum and d.percent is not None:
+            reasons.append(
+                gettext(
+                    N_("{dimension} {percent} is below the minimum {minimum} for every dimension."),
+                    lang,
+                ).format(
+                    dimension=explain.dimension_title(d.id),
+                    percent=fmt.percent(d.percent, lang),
+                    minimum=fmt.percent(d.min_percent, lang),
+                )
+            )
+    return reasons

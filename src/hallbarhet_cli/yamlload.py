@@ -1,0 +1,513 @@
+"""Read YAML into plain data while keeping where every value came from.
+
+PyYAML's C parser composes the node tree; this module constructs plain Python values from
+it itself, which lets it:
+
+* record the line and column of every key and value, so any later error can name
+  ``file:line:col``;
+* reject duplicate mapping keys (PyYAML silently keeps the last one);
+* resolve plain scalars by the YAML 1.2 core schema, so ``no``, ``on`` and ``1_000`` stay
+  text, and remember the original text of every plain scalar that did become a number,
+  boolean or date, so a field that wants text gets what the author wrote (``2026.10``, not
+  ``2026.1``);
+* refuse tags that construct objects (``!!python/...``), and bound the work an input can
+  cause: file size, nesting depth and the number of values after alias expansion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from hallbarhet_cli.errors import Message, Problem, Severity
+from hallbarhet_cli.i18n import N_
+
+DataPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one input file may make us do. Raise them with the environment
+    variables named in each field's comment."""
+
+    max_bytes: int = field(default_factory=lambda: _env_int("HALLBARHET_MAX_FILE_MB", 16) << 20)
+    max_depth: int = field(default_factory=lambda: _env_int("HALLBARHET_MAX_DEPTH", 64))
+    max_values: int = field(default_factory=lambda: _env_int("HALLBARHET_MAX_VALUES", 250_000))
+
+
+STR: Final = "tag:yaml.org,2002:str"
+NULL: Final = "tag:yaml.org,2002:null"
+BOOL: Final = "tag:yaml.org,2002:bool"
+INT: Final = "tag:yaml.org,2002:int"
+FLOAT: Final = "tag:yaml.org,2002:float"
+DATE: Final = "tag:yaml.org,2002:timestamp"
+SEQ: Final = "tag:yaml.org,2002:seq"
+MAP: Final = "tag:yaml.org,2002:map"
+_SCALAR_TAGS: Final = frozenset({STR, NULL, BOOL, INT, FLOAT, DATE})
+
+_Base: Any = (
+    yaml.cyaml.CParser  # type: ignore[attr-defined]
+    if yaml.__with_libyaml__
+    else yaml.loader.Loader
+)
+
+
+class _CoreSchemaLoader(_Base, BaseResolver):  # type: ignore[misc]
+    """The C parser with the YAML 1.2 core schema instead of YAML 1.1's implicit types."""
+
+    def __init__(self, stream: str) -> None:
+        _Base.__init__(self, stream)
+        BaseResolver.__init__(self)
+
+
+for _tag, _pattern, _first in (
+    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+    (NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (DATE, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
+):
+    _CoreSchemaLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data and where each part of it stands in the file."""
+
+    file: str
+    data: Any
+    values: dict[DataPath, Position] = field(default_factory=dict)
+    keys: dict[DataPath, Position] = field(default_factory=dict)
+    raw: dict[DataPath, str] = field(default_factory=dict)
+
+    def position(self, path: DataPath, *, key: bool = False) -> Position | None:
+        """Line and column of the value at ``path`` (or of its key), or of the nearest
+        enclosing value that has one."""
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), None)
+
+    def problem(
+        self,
+        path: DataPath,
+        rule: str,
+        message: Message,
+        severity: Severity = Severity.ERROR,
+        *,
+        key: bool = False,
+    ) -> Problem:
+        """A problem located at ``path`` in this document."""
+        line, column = self.position(path, key=key) or (None, None)
+        return Problem(self.file, line, column, rule, severity, message)
+
+    def get(self, path: DataPath) -> Any:
+        """The value at ``path``; ``KeyError`` when it is not there."""
+        value = self.data
+        for part in path:
+            if not _has(value, part):
+                raise KeyError(path)
+            value = value[part]
+        return value
+
+    def walk(self, loc: tuple[str | int, ...]) -> DataPath:
+        """The longest data path that ``loc`` (a pydantic error location, which may hold
+        union tags and other parts that are not in the data) leads through."""
+        value = self.data
+        path: list[str | int] = []
+        for part in loc:
+            if _has(value, part):
+                value = value[part]
+                path.append(part)
+        return tuple(path)
+
+
+def _has(value: Any, part: str | int) -> bool:
+    if isinstance(value, dict):
+        return isinstance(part, str) and part in value
+    return isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)
+
+
+class LoadError(Exception):
+    """A file could not be turned into data; carries one located problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.render("en"))
+
+
+class _Constructor:
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.document = Document(file, None)
+        self.limits = limits
+        self.count = 0
+
+    def fail(self, node: Node, rule: str, message: Message) -> LoadError:
+        mark = node.start_mark
+        return LoadError(
+            Problem(
+                self.document.file, mark.line + 1, mark.column + 1, rule, Severity.ERROR, message
+            )
+        )
+
+    def construct(self, node: Node, path: DataPath, depth: int) -> Any:
+        self.count += 1
+        if self.count > self.limits.max_values:
+            raise self.fail(
+                node,
+                "too-many-values",
+                Message(
+                    N_(
+                        "The file expands to more than {limit} values (are aliases repeating a "
+                        "large part of it?). Raise the limit with HALLBARHET_MAX_VALUES."
+                    ),
+                    {"limit": self.limits.max_values},
+                ),
+            )
+        if depth > self.limits.max_depth:
+            raise self.fail(
+                node,
+                "too-deep",
+                Message(
+                    N_(
+                        "The file is nested more than {limit} levels deep. Raise the limit with "
+                        "HALLBARHET_MAX_DEPTH."
+                    ),
+                    {"limit": self.limits.max_depth},
+                ),
+            )
+        mark = node.start_mark
+        self.document.values[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if isinstance(node, SequenceNode):
+            self.check_tag(node, SEQ)
+            return [
+                self.construct(child, (*path, i), depth + 1) for i, child in enumerate(node.value)
+            ]
+        if isinstance(node, MappingNode):
+            self.check_tag(node, MAP)
+            return self.mapping(node, path, depth)
+        raise self.fail(node, "yaml-syntax", Message(N_("Unsupported YAML node.")))
+
+    def check_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            raise self.fail(
+                node,
+                "yaml-tag",
+                Message(
+                    N_(
+                        "The YAML tag {tag} is not supported: only plain data is read, nothing "
+                        "is ever constructed or executed."
+                    ),
+                    {"tag": node.tag},
+                ),
+            )
+
+    def mapping(self, node: MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+                raise self.fail(
+                    key_node,
+                    "yaml-key",
+                    Message(N_("A key must be plain text, not a list, mapping or tagged value.")),
+                )
+            key = key_node.value
+            mark = key_node.start_mark
+            position = (mark.line + 1, mark.column + 1)
+            if key in result:
+                first = self.document.keys[(*path, key)]
+                raise self.fail(
+                    key_node,
+                    "duplicate-key",
+                    Message(
+                        N_(
+                            "The key {key!r} appears twice in this mapping (first on line {line}); "
+                            "YAML would silently keep only the last one."
+                        ),
+                        {"key": key, "line": first[0]},
+                    ),
+                )
+            self.document.keys[(*path, key)] = position
+            result[key] = self.construct(value_node, (*path, key), depth + 1)
+        return result
+
+    def scalar(self, node: ScalarNode, path: DataPath) -> Any:
+        tag, text = node.tag, node.value
+        if tag not in _SCALAR_TAGS:
+            self.check_tag(node, STR)
+        if tag == STR:
+            return text
+        value: Any
+        try:
+            if tag == NULL:
+                value = None
+            elif tag == BOOL:
+                value = text.lower() == "true"
+            elif tag == INT:
+                value = _parse_int(text)
+            elif tag == FLOAT:
+                value = _parse_float(text)
+            else:
+                value = dt.date.fromisoformat(text)
+        except ValueError:
+            raise self.fail(
+                node,
+                "yaml-value",
+                Message(
+                    N_(
+                        "{text!r} looks like a number or a date but is not a valid one; quote it "
+                        "if it is meant as text."
+                    ),
+                    {"text": text},
+                ),
+            ) from None
+        if not node.style and value is not None:
+            self.document.raw[path] = text
+        return value
+
+
+def _parse_int(text: str) -> int:
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
+def _parse_float(text: str) -> float:
+    lowered = text.lower()
+    if lowered.endswith(".inf"):
+        return -math.inf if lowered.startswith("-") else math.inf
+    if lowered == ".nan":
+        return math.nan
+    return float(text)
+
+
+def _line_col(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Decode a file's bytes as UTF-8 (a BOM is allowed), or fail with a located problem."""
+    if b"\x00" in raw[:8192]:
+        raise LoadError(
+            Problem(
+                file,
+                None,
+                None,
+                "binary-file",
+                Severity.ERROR,
+                Message(N_("This is a binary file, not a YAML text file.")),
+            )
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        good = raw[: err.start].decode("utf-8-sig", errors="replace")
+        line, column = _line_col(good, len(good))
+        guess = "Windows-1252/ISO-8859-1" if err.object[err.start] >= 0x80 else "unknown"
+        raise LoadError(
+            Problem(
+                file,
+                line,
+                column,
+                "encoding",
+                Severity.ERROR,
+                Message(
+                    N_(
+                        "The file is not valid UTF-8 (byte 0x{byte:02x}; it may be {encoding}). "
+                        "Save "
+                        "it as UTF-8."
+                    ),
+                    {"byte": err.object[err.start], "encoding": guess},
+                ),
+            )
+        ) from None
+
+
+def parse_text(text: str, file: str, limits: Limits | None = None) -> Document:
+    """Parse YAML text into a :class:`Document`; raise :class:`LoadError` on bad input."""
+    limits = limits or Limits()
+    loader = _CoreSchemaLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        detail = " ".join(str(part) for part in (err.context, err.problem) if part)
+        if "expected a single document" in detail:
+            raise LoadError(
+                Problem(
+                    file,
+                    line,
+                    column,
+                    "several-documents",
+                    Severity.ERROR,
+                    Message(
+                        N_(
+                            "The file holds more than one YAML document; put each "
+                            "application or criteria set in a file of its own."
+                        )
+                    ),
+                )
+            ) from None
+        hint = None
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            hint = Message(N_("YAML does not allow tabs for indentation; use spaces."))
+        raise LoadError(
+            Problem(
+                file,
+                line,
+                column,
+                "yaml-syntax",
+                Severity.ERROR,
+                Message(N_("YAML syntax error: {detail}."), {"detail": detail}, hint),
+            )
+        ) from None
+    except yaml.YAMLError as err:
+        raise LoadError(
+            Problem(
+                file,
+                None,
+                None,
+                "yaml-syntax",
+                Severity.ERROR,
+                Message(N_("YAML syntax error: {detail}."), {"detail": str(err)}),
+            )
+        ) from None
+    except RecursionError:
+        raise LoadError(
+            Problem(
+                file,
+                None,
+                None,
+                "too-deep",
+                Severity.ERROR,
+                Message(
+                    N_(
+                        "The file is nested more than {limit} levels deep. Raise the limit with "
+                        "HALLBARHET_MAX_DEPTH."
+                    ),
+                    {"limit": limits.max_depth},
+                ),
+            )
+        ) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise LoadError(
+            Problem(file, 1, 1, "empty-file", Severity.ERROR, Message(N_("The file is empty.")))
+        )
+    constructor = _Constructor(file, limits)
+    try:
+        constructor.document.data = constructor.construct(node, (), 0)
+    except RecursionError:
+        raise LoadError(
+            Problem(
+                file,
+                None,
+                None,
+                "too-deep",
+                Severity.ERROR,
+                Message(
+                    N_(
+                        "The file is nested more than {limit} levels deep. Raise the limit with "
+                        "HALLBARHET_MAX_DEPTH."
+                    ),
+                    {"limit": limits.max_depth},
+                ),
+            )
+        ) from None
+    return constructor.document
+
+
+def load_file(path: Path, limits: Limits | None = None, *, display: str | None = None) -> Document:
+    """Read and parse one YAML file; raise :class:`LoadError` with a located problem."""
+    limits = limits or Limits()
+    file = display or str(path)
+    try:
+        if path.is_dir():
+            raise LoadError(
+                Problem(
+                    file,
+                    None,
+                    None,
+                    "not-a-file",
+                    Severity.ERROR,
+                    Message(N_("This is a folder, not a file.")),
+                )
+            )
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise LoadError(
+                Problem(
+                    file,
+                    None,
+                    None,
+                    "file-too-large",
+                    Severity.ERROR,
+                    Message(
+                        N_(
+                            "The file is {size} MB, more than the limit of {limit} MB. "
+                            "Raise the limit "
+                            "with HALLBARHET_MAX_FILE_MB."
+                        ),
+                        {"size": round(size / 2**20, 1), "limit": limits.max_bytes >> 20},
+                    ),
+                )
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(
+            Problem(file, None, None, "no-such-file", Severity.ERROR, Message(N_("No such file.")))
+        ) from None
+    except OSError as err:
+        raise LoadError(
+            Problem(
+                file,
+                None,
+                None,
+                "unreadable",
+                Severity.ERROR,
+                Message(N_("The file cannot be read: {reason}."), {"reason": err.strerror or err}),
+            )
+        ) from None
+    return parse_text(decode(raw, file), file, limits)
+
+
+def iter_yaml_files(folder: Path) -> Iterator[Path]:
+    """YAML files below ``folder``, recursively, in a stable order, hidden folders skipped."""
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            yield path
