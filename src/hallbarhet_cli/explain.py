@@ -10,6 +10,7 @@ from hallbarhet_cli.assessment import CriterionResult, GateResult, Improvement, 
 from hallbarhet_cli.fields import FIELDS
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import All, Any_, Comparison, Condition, Not, Question, localize
+from hallbarhet_cli.models.conditions import comparisons
 from hallbarhet_cli.operators import MIN_CHOICES_PHRASE, NOT_ANSWERED_PHRASE, OPERATORS
 from hallbarhet_cli.resolve import ResolvedSet
 
@@ -116,31 +117,43 @@ class Explainer:
         return "; ".join(f"{self.question_label(q)}: {self.answer(q, a)}" for q, a in read)
 
     def reason(self, result: CriterionResult) -> str:
-        """Why a criterion scored as it did, with the answers that decided it."""
+        """Why a criterion scored as it did, in a line: the level reached (its label, or
+        its condition in words) and the answer that decided it when one question did."""
         if result.status is Status.UNSCORED:
             return self._(N_("Awaiting the case officer's score."))
         if result.manual:
             if result.comment:
                 return self._(N_("Case officer's judgement: {comment}")).format(
-                    comment=result.comment.strip()
+                    comment=" ".join(result.comment.split())
                 )
             return self._(N_("Scored by the case officer."))
-        criterion = self.criteria.criterion_map[result.id]
-        levels = criterion.levels or []
         if result.level is None:
-            text = self._(N_("No level's condition holds."))
+            return self._(N_("No level's condition holds."))
+        level = (self.criteria.criterion_map[result.id].levels or [])[result.level]
+        read = dict(result.answers)
+        if level.when is not None:
+            decided = [q for q, _ in _questions(level.when) if q in read]
         else:
-            level = levels[result.level]
-            if level.when is None:
-                text = (
-                    self._(N_("No higher level reached."))
-                    if result.level
-                    else self._(N_("Always holds."))
-                )
-            else:
-                text = _sentence(self.condition(level.when))
-            if level.label:
-                text = f"{fmt.quote(localize(level.label, self.lang), self.lang)}: {text}"
+            decided = list(read)
+        answer = self.answer(decided[0], read[decided[0]]) if len(decided) == 1 else None
+        if level.label:
+            name = fmt.quote(localize(level.label, self.lang), self.lang)
+            return f"{name}: {answer}" if answer and answer != name else name
+        if level.when is not None:
+            return _sentence(self.condition(level.when))
+        text = self._(N_("No higher level reached"))
+        return f"{text}: {answer}" if answer else _sentence(text)
+
+    def explanation(self, result: CriterionResult) -> str:
+        """The reason in full: the condition of the level reached, and every answer the
+        criterion read."""
+        if result.manual or result.level is None:
+            return self.reason(result)
+        level = (self.criteria.criterion_map[result.id].levels or [])[result.level]
+        if level.when is not None:
+            text = _sentence(self.condition(level.when))
+        else:
+            text = self._(N_("No higher level reached."))
         answers = self.answers(result.answers)
         if answers:
             text = f"{text} {self._(N_('Answers: {answers}')).format(answers=answers)}"
@@ -182,3 +195,12 @@ def _sentence(text: str) -> str:
     """``text`` ending with one full stop (or its own closing punctuation)."""
     text = text.rstrip()
     return text if text.endswith((".", "!", "?", ":")) else f"{text}."
+
+
+def _questions(condition: Condition) -> list[tuple[str, None]]:
+    """The questions a condition reads, in order of appearance, each once."""
+    seen: dict[str, None] = {}
+    for _, comparison in comparisons(condition):
+        if comparison.question is not None:
+            seen.setdefault(comparison.question, None)
+    return list(seen.items())

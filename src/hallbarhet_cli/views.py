@@ -112,6 +112,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
                 "manual": r.manual,
                 "level": r.level,
                 "reason": explain.reason(r),
+                "explanation": explain.explanation(r),
                 "answers": {q: _plain(a) for q, a in r.answers},
             }
             for r in assessment.criteria

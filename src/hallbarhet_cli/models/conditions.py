@@ -113,10 +113,6 @@ Condition = Annotated[
 ]
 UNION_TAGS = frozenset({"comparison", "all-of", "any-of", "not-of"})
 
-All.model_rebuild()
-Any_.model_rebuild()
-Not.model_rebuild()
-
 
 def comparisons(
     condition: Condition, path: tuple[str | int, ...] = ()

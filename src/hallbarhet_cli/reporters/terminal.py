@@ -120,7 +120,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
 
     if view["criteria"]:
         table = Table(title=_("Criteria"), title_justify="left", expand=True)
-        table.add_column(_("Criterion"), no_wrap=True)
+        table.add_column(_("Criterion"), max_width=36)
         table.add_column(_("Points"), justify="right", no_wrap=True)
         table.add_column(_("Reason"), ratio=1)
         for c in view["criteria"]:

@@ -1,0 +1,111 @@
+"""``hallbarhet assess`` on the bundled examples, as a case officer runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.acceptance.conftest import EXAMPLES, Run
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+REQUIRED_KEYS = {
+    "format_version", "application", "criteria_set", "verdict", "provisional",
+    "overall_percent", "dimensions", "criteria", "gates", "missing", "improvements",
+    "tool_version",
+}
+
+
+def assess_json(run: Run, path: Path, *args: str) -> dict:
+    result = run("assess", path, "--format", "json", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_there_are_enough_examples() -> None:
+    assert len(EXAMPLE_FILES) >= 8
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_example_assesses_to_json(run: Run, path: Path) -> None:
+    report = assess_json(run, path)
+    assert REQUIRED_KEYS <= report.keys()
+    assert report["format_version"] == 1
+    assert len(report["criteria_set"]["sha256"]) == 64
+    for criterion in report["criteria"]:
+        assert {"id", "dimension", "points", "max_points", "status", "reason"} <= criterion.keys()
+        assert 0 <= criterion["points"] <= criterion["max_points"]
+        assert criterion["reason"]
+    gains = [i["gain"] for i in report["improvements"]]
+    assert gains == sorted(gains, reverse=True)
+
+
+def test_examples_reach_all_four_verdicts(run: Run) -> None:
+    verdicts = {assess_json(run, path)["verdict"] for path in EXAMPLE_FILES}
+    assert verdicts == {"pass", "fail", "incomplete", "excluded"}
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_terminal_summary_in_swedish_and_english(run: Run, path: Path) -> None:
+    sv = run("assess", path)
+    en = run("assess", path, "--lang", "en")
+    assert sv.returncode == en.returncode == 0, sv.stderr + en.stderr
+    labels_en = ("SUSTAINABILITY-PROOFED", "NOT SUSTAINABILITY-PROOFED", "TO BE COMPLETED",
+                 "EXCLUDED")
+    labels_sv = ("HÅLLBARHETSSÄKRAD", "EJ HÅLLBARHETSSÄKRAD", "KOMPLETTERAS", "EXKLUDERAD")
+    assert any(label in en.stdout for label in labels_en)
+    assert any(label in sv.stdout for label in labels_sv)
+    assert "Dimensions" in en.stdout and "Dimensioner" in sv.stdout
+
+
+def test_json_is_byte_identical_across_runs(run: Run, tmp_path: Path) -> None:
+    path = EXAMPLE_FILES[0]
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert run("assess", path, "-f", "json", "-o", first).returncode == 0
+    assert run("assess", path, "-f", "json", "-o", second).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert json.loads(first.read_text())["assessed_at"] == "2026-01-01T00:00:00Z"
+
+
+def test_fail_on_sets_the_exit_code(run: Run) -> None:
+    by_verdict: dict[str, Path] = {}
+    for path in EXAMPLE_FILES:
+        by_verdict.setdefault(assess_json(run, path)["verdict"], path)
+    assert run("assess", by_verdict["pass"], "--fail-on", "fail").returncode == 0
+    assert run("assess", by_verdict["fail"], "--fail-on", "fail").returncode == 1
+    assert run("assess", by_verdict["fail"], "--fail-on", "incomplete").returncode == 0
+    assert run("assess", by_verdict["incomplete"], "--fail-on", "incomplete").returncode == 1
+    assert run("assess", by_verdict["excluded"], "--fail-on", "excluded").returncode == 1
+    assert run("assess", by_verdict["incomplete"], "--fail-on", "excluded").returncode == 0
+
+
+def test_criteria_override_and_missing_file(run: Run, tmp_path: Path) -> None:
+    missing = run("assess", tmp_path / "nope.yaml")
+    assert missing.returncode == 2
+    assert "nope.yaml" in missing.stderr and "Traceback" not in missing.stderr
+    folder = run("assess", tmp_path)
+    assert folder.returncode == 2 and "Traceback" not in folder.stderr
+
+
+def test_broken_application_names_line_and_column(run: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    source = next(p for p in EXAMPLE_FILES if "kind: application" in p.read_text())
+    text = source.read_text(encoding="utf-8").replace("title:", "titel:", 1)
+    broken.write_text(text, encoding="utf-8")
+    result = run("assess", broken, "--lang", "en")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("titel:"))
+    assert f"broken.yaml:{line}:1: error [unknown-key] Unknown key 'titel'." in result.stderr
+    assert "Did you mean 'title'?" in result.stderr
+
+
+def test_output_file_is_not_created_when_assessment_fails(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: application\nid: [\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = run("assess", bad, "-f", "json", "-o", out)
+    assert result.returncode == 2
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [bad]
