@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hallbarhet_cli.errors import InputError, Message, Problem, Severity, has_errors
+from hallbarhet_cli.errors import (
+    InputError,
+    Label,
+    Message,
+    OneOf,
+    Problem,
+    Severity,
+    has_errors,
+)
+from hallbarhet_cli.fields import option_label
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application, Question
 from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
@@ -126,8 +135,13 @@ def check_application(
                     N_("The criteria set {set!r} applies to {applies}, not to {type}."),
                     {
                         "set": criteria.id,
-                        "applies": ", ".join(criteria.root.model.applies_to),
-                        "type": app.type,
+                        "applies": OneOf(
+                            tuple(
+                                Label(option_label("type", t))
+                                for t in criteria.root.model.applies_to
+                            )
+                        ),
+                        "type": Label(option_label("type", app.type)),
                     },
                 ),
             )
@@ -350,8 +364,8 @@ def _check_review(document: Document, app: Application, criteria: ResolvedSet) -
                     "clear-exclusion",
                     Message(
                         N_(
-                            "{id!r} is an exclusion gate; it cannot be cleared, so this has no "
-                            "effect."
+                            "{id!r} is an exclusion gate, which cannot be cleared; listing it "
+                            "under `cleared` has no effect."
                         ),
                         {"id": gate_id},
                     ),

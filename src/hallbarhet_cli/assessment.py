@@ -22,7 +22,7 @@ class Status(StrEnum):
     MET = "met"  # full points
     PARTIAL = "partial"  # some points, below the maximum
     NOT_MET = "not_met"  # no points, though everything it reads is answered
-    MISSING = "missing"  # scored 0 for now: a question it reads is still unanswered
+    MISSING = "missing"  # below the maximum while a question it reads is unanswered
     UNSCORED = "unscored"  # a manual criterion the officer has not scored yet
 
 

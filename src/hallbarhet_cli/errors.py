@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from hallbarhet_cli.i18n import N_, gettext
 
@@ -21,6 +21,38 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+
+
+class Renderable(Protocol):
+    """A message argument that depends on the language (a list joined with "or", a
+    translated label)."""
+
+    def render(self, lang: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Label:
+    """An English label (marked with ``N_``) translated when rendered."""
+
+    text: str
+
+    def render(self, lang: str) -> str:
+        return gettext(self.text, lang)
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """Values joined as the language joins alternatives: ``'a', 'b' eller 'c'``. Plain
+    values are quoted; :class:`Label` values are translated."""
+
+    values: tuple[str | Label, ...]
+
+    def render(self, lang: str) -> str:
+        from hallbarhet_cli.fmt import join
+
+        return join(
+            [v.render(lang) if isinstance(v, Label) else repr(v) for v in self.values], lang, "or"
+        )
 
 
 @dataclass(frozen=True)
@@ -33,7 +65,11 @@ class Message:
 
     def render(self, lang: str) -> str:
         """The message in ``lang``, with a translated hint appended when there is one."""
-        text = gettext(self.template, lang).format(**self.args)
+        args = {
+            k: v.render(lang) if isinstance(v, OneOf | Label | Message) else v
+            for k, v in self.args.items()
+        }
+        text = gettext(self.template, lang).format(**args)
         if self.hint is not None:
             text = f"{text} {self.hint.render(lang)}"
         return text

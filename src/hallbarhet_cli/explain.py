@@ -7,7 +7,7 @@ from typing import Any, Final, Literal
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.assessment import CriterionResult, GateResult, Improvement, Status
-from hallbarhet_cli.fields import FIELDS
+from hallbarhet_cli.fields import FIELDS, option_label
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import All, Any_, Comparison, Condition, Not, Question, localize
 from hallbarhet_cli.models.conditions import comparisons
@@ -79,14 +79,18 @@ class Explainer:
     def condition(self, condition: Condition) -> str:
         """A condition in words, e.g. ”Minskade utsläpp” är mindre än -10 t CO2e/år."""
         if isinstance(condition, All):
-            parts = [self.condition(c) for c in condition.all]
-            return fmt.join(parts, self.lang)
+            return fmt.join([self._nested(c) for c in condition.all], self.lang)
         if isinstance(condition, Any_):
-            parts = [self.condition(c) for c in condition.any]
-            return fmt.join(parts, self.lang, "or")
+            return fmt.join([self._nested(c) for c in condition.any], self.lang, "or")
         if isinstance(condition, Not):
             return self._(_NOT).format(condition=self.condition(condition.not_))
         return self.comparison(condition)
+
+    def _nested(self, condition: Condition) -> str:
+        """A condition inside ``all``/``any``: bracketed when it joins several itself, so
+        "A and (B or C)" does not read as "A and B or C"."""
+        text = self.condition(condition)
+        return f"({text})" if isinstance(condition, All | Any_) else text
 
     def comparison(self, comparison: Comparison) -> str:
         op, value = comparison.op, comparison.value
@@ -97,6 +101,11 @@ class Explainer:
         else:
             field = FIELDS.get(comparison.subject)
             subject = self._(field.label) if field else comparison.subject
+            if field is not None and field.options:
+                if isinstance(value, list):
+                    value = [self._(option_label(field.name, str(v))) for v in value]
+                elif isinstance(value, str):
+                    value = self._(option_label(field.name, value))
         phrase = OPERATORS[op].phrase
         if op == "answered":
             phrase = phrase if value else NOT_ANSWERED_PHRASE
@@ -141,6 +150,8 @@ class Explainer:
             return f"{name}: {answer}" if answer and answer != name else name
         if level.when is not None:
             return _sentence(self.condition(level.when))
+        if result.level == 0:
+            return self.level_name(result.id, 0)
         text = self._(N_("No higher level reached"))
         return f"{text}: {answer}" if answer else _sentence(text)
 
@@ -156,7 +167,7 @@ class Explainer:
             text = self._(N_("No higher level reached."))
         answers = self.answers(result.answers)
         if answers:
-            text = f"{text} {self._(N_('Answers: {answers}')).format(answers=answers)}"
+            text = text + " " + self._(N_("Answers: {answers}")).format(answers=answers)
         return _sentence(text)
 
     def level_name(self, criterion_id: str, index: int) -> str:

@@ -20,7 +20,13 @@ class ApplicationField:
     type: str
     label: str
     read: Callable[[Application], Any]
-    options: tuple[str, ...] = ()
+    options: tuple[tuple[str, str], ...] = ()  # (value, label) for choice fields
+
+
+def option_label(field: str, value: str) -> str:
+    """The (untranslated) label of a choice field's value, or the value itself."""
+    found = FIELDS.get(field)
+    return dict(found.options).get(value, value) if found else value
 
 
 FIELDS: Final[dict[str, ApplicationField]] = {
@@ -31,14 +37,20 @@ FIELDS: Final[dict[str, ApplicationField]] = {
             "choice",
             N_("type of application"),
             lambda a: a.type,
-            ("project", "business_support"),
+            (("project", N_("project")), ("business_support", N_("business support"))),
         ),
         ApplicationField(
             "applicant.sector",
             "choice",
             N_("applicant's sector"),
             lambda a: a.applicant.sector,
-            ("public", "company", "civil_society", "academia", "other"),
+            (
+                ("public", N_("public sector")),
+                ("company", N_("company")),
+                ("civil_society", N_("civil society")),
+                ("academia", N_("academia")),
+                ("other", N_("other")),
+            ),
         ),
         ApplicationField(
             "budget.total_sek", "number", N_("total budget (SEK)"), lambda a: a.budget.total_sek

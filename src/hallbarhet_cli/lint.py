@@ -92,7 +92,7 @@ def _subject_type(ctx: LintContext, comparison: Comparison) -> tuple[str, list[s
         question = ctx.resolved.question_map.get(comparison.question)
         return (question.type, question.option_values()) if question else None
     field = FIELDS.get(comparison.subject)
-    return (field.type, list(field.options)) if field else None
+    return (field.type, [value for value, _ in field.options]) if field else None
 
 
 @check("unknown-question")
@@ -181,7 +181,7 @@ def _value_type(ctx: LintContext) -> Iterator[Problem]:
         if kind == "multichoice":
             kind = "choice"
         for j, item in enumerate(values):
-            if not _value_fits(kind, item):
+            if item is not None and not _value_fits(kind, item):
                 where = (*path, comparison.op, j) if op.takes_list else (*path, comparison.op)
                 yield ctx.problem(
                     "value-type",
@@ -278,7 +278,10 @@ def _unknown_dimension(ctx: LintContext) -> Iterator[Problem]:
                 "unknown-dimension",
                 ("criteria", i, "dimension"),
                 Message(
-                    N_("The dimension {dimension!r} is not declared; declared: {known}."),
+                    N_(
+                        "The dimension {dimension!r} is not declared in the set; the declared "
+                        "dimensions are {known}."
+                    ),
                     {"dimension": criterion.dimension, "known": ", ".join(known) or "-"},
                     did_you_mean(criterion.dimension, known),
                 ),
@@ -300,6 +303,23 @@ def _levels_or_manual(ctx: LintContext) -> Iterator[Problem]:
                     ),
                     {"id": criterion.id},
                 ),
+            )
+
+
+@check("zero-max-points")
+def _zero_max_points(ctx: LintContext) -> Iterator[Problem]:
+    """A criterion whose levels all give 0 points. It can never score, yet it pulls its
+    dimension's percent down by its weight."""
+    for i, criterion in enumerate(ctx.model.criteria):
+        if criterion.levels and criterion.max_points == 0:
+            yield ctx.problem(
+                "zero-max-points",
+                ("criteria", i, "levels"),
+                Message(
+                    N_("Every level of {id!r} gives 0 points, so it can never score."),
+                    {"id": criterion.id},
+                ),
+                key=True,
             )
 
 
@@ -393,7 +413,10 @@ def _choice_options(ctx: LintContext) -> Iterator[Problem]:
                 "choice-options",
                 ("questions", i, "options"),
                 Message(
-                    N_("Only choice questions have options; {id!r} is a {type} question."),
+                    N_(
+                        "Only choice and multichoice questions have options; {id!r} is a "
+                        "{type} question."
+                    ),
                     {"type": question.type, "id": question.id},
                 ),
                 key=True,
@@ -428,7 +451,9 @@ def _question_limits(ctx: LintContext) -> Iterator[Problem]:
                 yield ctx.problem(
                     "question-limits",
                     ("questions", i, name),
-                    Message(N_("`{name}` applies only to number questions."), {"name": name}),
+                    Message(
+                        N_("`{name}` applies only to number and integer questions."), {"name": name}
+                    ),
                     key=True,
                 )
         if question.min_length is not None and question.type != "text":

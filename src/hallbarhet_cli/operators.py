@@ -7,6 +7,7 @@ unanswered question is false, whatever the operator, except ``answered``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
@@ -155,12 +156,43 @@ NOT_ANSWERED_PHRASE: Final = N_("{subject} is not answered")
 MIN_CHOICES_PHRASE: Final = N_("{subject} has at least {value} choices")
 
 
+def _kind(value: Any) -> str:
+    """What kind of value this is, for deciding whether two values can be compared:
+    ``True`` is not the number 1, and ``"b"`` is not "more" than ``"a"``."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    return "other"
+
+
+def _comparable(op: str, answer: Any, value: Any) -> bool:
+    if op == "answered":
+        return True
+    if op == "min_length":
+        return _kind(answer) in ("text", "list") and _kind(value) == "number"
+    if op in ("includes_any", "includes_all"):
+        return _kind(answer) == "list" and _kind(value) == "list"
+    if op in ("in", "not_in"):
+        return _kind(value) == "list" and all(_kind(v) == _kind(answer) for v in value)
+    if op in ("lt", "le", "gt", "ge"):
+        return _kind(answer) == _kind(value) and _kind(answer) in ("number", "date")
+    return _kind(answer) == _kind(value)
+
+
 def holds(op: str, answer: Any, value: Any) -> bool:
-    """Evaluate one comparison. Unanswered (``None``) is false except for ``answered``."""
+    """Evaluate one comparison. Unanswered (``None``) is false except for ``answered``,
+    and a comparison of values of different kinds (a boolean with a number, text with a
+    list) never holds: the linter reports such conditions, and scoring must not depend
+    on Python's coercions."""
     if op != "answered" and answer is None:
         return False
-    try:
-        return OPERATORS[op].evaluate(answer, value)
-    except TypeError:
-        # Only reachable when a set bypassed validation; a mismatch never holds.
+    if not _comparable(op, answer, value):
         return False
+    return OPERATORS[op].evaluate(answer, value)

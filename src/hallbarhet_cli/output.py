@@ -25,6 +25,12 @@ def write_atomic(target: str | Path, content: str | bytes) -> None:
         return
     path = Path(target)
     data = content.encode() if isinstance(content, str) else content
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming over it would
+        # replace it with a regular file, so write through it instead.
+        with path.open("wb") as stream:
+            stream.write(data)
+        return
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise UsageError(

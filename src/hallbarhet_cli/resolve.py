@@ -148,7 +148,7 @@ class CriteriaLibrary:
         pulls in is broken.
         """
         path = self.locate(ref, where, base_dir, confine=confine)
-        return self._resolve_path(path, ())
+        return self._resolve_path(path, (), where)
 
     def resolve_path(self, path: Path) -> ResolvedSet:
         """Resolve the set in the file at ``path`` (given by the user, so not confined)."""
@@ -266,10 +266,12 @@ class CriteriaLibrary:
         self._sets[path] = loaded
         return loaded
 
-    def _resolve_path(self, path: Path, stack: tuple[Path, ...]) -> ResolvedSet:
+    def _resolve_path(
+        self, path: Path, stack: tuple[Path, ...], where: Where | None = None
+    ) -> ResolvedSet:
         if path in self._resolved:
             return self._resolved[path]
-        root = self.load(path)
+        root = self.load(path, where)
         chain: list[SourcedSet] = []
         for i, ref in enumerate(root.model.extends):
             where = Where.at(root.document, ("extends", i))
@@ -284,7 +286,7 @@ class CriteriaLibrary:
                         )
                     ]
                 )
-            for sourced in self._resolve_path(base_path, (*stack, path)).chain:
+            for sourced in self._resolve_path(base_path, (*stack, path), where).chain:
                 if all(sourced.path != seen.path for seen in chain):
                     chain.append(sourced)
         chain.append(root)

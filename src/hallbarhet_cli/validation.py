@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -14,8 +15,11 @@ from typing import Any, Final, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from hallbarhet_cli.errors import Message, Problem
+from hallbarhet_cli.errors import Message, OneOf, Problem
 from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.models.application import APPLICATION_ID_PATTERN
+from hallbarhet_cli.models.criteria import ID_PATTERN, SET_ID_PATTERN
+from hallbarhet_cli.models.text import LANGUAGE_PATTERN
 from hallbarhet_cli.yamlload import DataPath, Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -46,16 +50,26 @@ _MESSAGES: Final[dict[str, str]] = {
     "less_than": N_("Must be less than {lt}, got {input}."),
     "string_too_short": N_("Must not be empty."),
     "string_too_long": N_("Is longer than {max_length} characters."),
-    "too_short": N_("Must have at least {min_length} item(s)."),
-    "string_pattern_mismatch": N_(
-        "{input!r} is not a valid identifier here (allowed: letters, "
-        "digits, '-', '_' and '.'; it must start with a letter or "
-        "digit)."
-    ),
+    "too_short": N_("Too few items: at least {min_length} are needed."),
     "hb_condition": N_("A condition is a mapping: a comparison, `all`, `any` or `not`."),
     "hb_condition_subject": N_("A comparison names exactly one `question` or `field`."),
     "hb_condition_operator": N_("A comparison has exactly one operator, one of: {operators}."),
 }
+_PATTERNS: Final[dict[str, str]] = {
+    ID_PATTERN: N_(
+        "{input!r} is not a valid id (allowed: letters, digits, '-', '_' and '.'; it must "
+        "start with a letter or digit)."
+    ),
+    SET_ID_PATTERN: N_(
+        "{input!r} is not a valid criteria set id (allowed: lowercase letters, digits and "
+        "'-'; it must start with a letter or digit)."
+    ),
+    LANGUAGE_PATTERN: N_(
+        "{input!r} is not a language code: use two lowercase letters, such as sv or en."
+    ),
+    APPLICATION_ID_PATTERN: N_("{input!r} must not start with a space."),
+}
+_PATTERN_FALLBACK: Final = N_("{input!r} does not have the required form ({pattern}).")
 _FALLBACK: Final = N_("Invalid value: {detail}")
 _DID_YOU_MEAN: Final = N_("Did you mean {suggestion!r}?")
 _TEXT_TYPES: Final = frozenset({"string_type"})
@@ -82,8 +96,11 @@ def describe(value: Any) -> str:
 
 def nearest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to ``word`` when one is close enough to be a likely typo."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    by_folded: dict[str, str] = {}
+    for candidate in candidates:
+        by_folded.setdefault(candidate.casefold(), candidate)
+    matches = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return by_folded[matches[0]] if matches else None
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
@@ -125,16 +142,30 @@ def _restore_text(document: Document, errors: Sequence[ErrorDetails]) -> bool:
     return restored
 
 
+_CONTAINER_TYPES: Final = frozenset(
+    {"string_type", "dict_type", "model_type", "model_attributes_type", "list_type"}
+)
+
+
 def problems_from_errors(
     errors: Sequence[ErrorDetails], document: Document, model: type[BaseModel]
 ) -> list[Problem]:
-    """Located problems for pydantic ``errors`` raised while validating ``document``."""
+    """Located problems for pydantic ``errors`` raised while validating ``document``.
+
+    A union reports an error for every branch; a "wrong type" error at a place where a
+    deeper error exists is noise from a branch the value was never meant for, so only the
+    deeper one is kept. Errors about a mapping key are placed at the key.
+    """
+    located = [(error, document.walk(tuple(error["loc"]))) for error in errors]
     problems: list[Problem] = []
     seen: set[tuple[DataPath, str]] = set()
-    for error in errors:
+    for error, path in located:
         kind = error["type"]
         loc = tuple(error["loc"])
-        path = document.walk(loc)
+        if kind in _CONTAINER_TYPES and any(
+            len(other) > len(path) and other[: len(path)] == path for _, other in located
+        ):
+            continue
         if kind in ("extra_forbidden", "missing"):
             key = str(loc[-1])
             dedupe = (path if kind == "extra_forbidden" else (*path, key), kind)
@@ -164,19 +195,41 @@ def problems_from_errors(
             )
         else:
             if kind == "literal_error":
-                options = [str(o).strip("'") for o in str(args["expected"]).split(" or ")]
-                options = [o for part in options for o in part.split(", ")]
-                hint = did_you_mean(str(error.get("input")), [o.strip("'") for o in options])
-            problems.append(document.problem(path, "schema", Message(template, args, hint)))
+                options = _literal_options(str(args["expected"]))
+                args["expected"] = OneOf(tuple(options))
+                hint = did_you_mean(str(error.get("input")), options)
+            elif kind == "string_pattern_mismatch":
+                template = _PATTERNS.get(str(args.get("pattern")), _PATTERN_FALLBACK)
+            problems.append(
+                document.problem(path, "schema", Message(template, args, hint), key="[key]" in loc)
+            )
     return problems
 
 
+def _literal_options(expected: str) -> list[str]:
+    """The values in pydantic's ``'a', 'b' or 'c'``."""
+    return re.findall(r"'([^']*)'", expected)
+
+
 def _known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    """The keys the model accepts at ``loc``, found by walking its type annotations."""
+    """The keys the model accepts at ``loc``, found by walking its type annotations. Where
+    the last step chose a branch of a tagged union (a comparison rather than ``all``), the
+    other branches' keys count too: a typo may have been meant for any of them."""
     tp: Any = model
+    alternatives: list[Any] = []
     for part in loc:
-        tp = _step(tp, part)
-    return sorted(_keys_of(tp))
+        variants = _variants(tp)
+        tagged = [variant for variant, tag in variants if tag is not None and tag == part]
+        if tagged:
+            alternatives = [variant for variant, _ in variants]
+            tp = tagged[0]
+        else:
+            alternatives = []
+            tp = _step(tp, part)
+    keys = _keys_of(tp)
+    for alternative in alternatives:
+        keys |= _keys_of(alternative)
+    return sorted(keys)
 
 
 def _unwrap(tp: Any) -> Any:

@@ -198,7 +198,7 @@ def verdict_reasons(assessment: Assessment, explain: Explainer) -> list[str]:
     overall = assessment.overall_percent
     if overall is not None:
         template = (
-            N_("Overall {percent}, at least {required} is required.")
+            N_("Overall {percent} meets the required {required}.")
             if overall >= assessment.pass_percent
             else N_("Overall {percent}, below the required {required}.")
         )
@@ -212,7 +212,10 @@ def verdict_reasons(assessment: Assessment, explain: Explainer) -> list[str]:
         if d.below_minimum and d.percent is not None:
             reasons.append(
                 gettext(
-                    N_("{dimension} {percent} is below the minimum {minimum} for every dimension."),
+                    N_(
+                        "{dimension} is {percent}, below the minimum of {minimum} that every "
+                        "dimension must reach."
+                    ),
                     lang,
                 ).format(
                     dimension=explain.dimension_title(d.id),

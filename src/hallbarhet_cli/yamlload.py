@@ -332,7 +332,7 @@ def decode(raw: bytes, file: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        good = raw[: err.start].decode("utf-8-sig", errors="replace")
+        good = err.object[: err.start].decode("utf-8", errors="replace")
         line, column = _line_col(good, len(good))
         guess = "Windows-1252/ISO-8859-1" if err.object[err.start] >= 0x80 else "unknown"
         raise LoadError(

@@ -30,14 +30,20 @@ def executable() -> str:
 def run(tmp_path: Path) -> Run:
     """Run ``hallbarhet`` with arguments, from an empty folder, with a fixed timestamp."""
 
-    def _run(*args: str | Path, cwd: Path | None = None,
-             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def _run(
+        *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         environment = {k: v for k, v in os.environ.items() if not k.startswith("HALLBARHET_")}
         environment.update({"SOURCE_DATE_EPOCH": "1767225600", "COLUMNS": "120"})
         environment.update(env or {})
         return subprocess.run(
-            [executable(), *map(str, args)], cwd=cwd or tmp_path, env=environment,
-            capture_output=True, text=True, timeout=60, check=False,
+            [executable(), *map(str, args)],
+            cwd=cwd or tmp_path,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
 
     return _run

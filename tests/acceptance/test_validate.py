@@ -31,9 +31,7 @@ def test_criteria_show_lists_questions_criteria_and_gates(run: Run) -> None:
     assert "dnsh-screening" in result.stdout  # extends
 
 
-def test_broken_criteria_set_findings_have_rule_line_and_column(
-    run: Run, tmp_path: Path
-) -> None:
+def test_broken_criteria_set_findings_have_rule_line_and_column(run: Run, tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text(
         "kind: criteria-set\n"

@@ -12,7 +12,10 @@ from hallbarhet_cli.i18n import N_
 app = typer.Typer(no_args_is_help=True)
 
 
-@app.command("list", help=T(N_("List the criteria sets on the search path and bundled.")))
+@app.command(
+    "list",
+    help=T(N_("List the criteria sets: those on HALLBARHET_CRITERIA_PATH, then the bundled ones.")),
+)
 def list_sets(lang: LangOption = DEFAULT_LANG) -> None:
     from hallbarhet_cli.reporters.criteria_text import render_list
     from hallbarhet_cli.resolve import CriteriaLibrary

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, StringConstraints
 
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.criteria import ApplicationType, Id
 
+APPLICATION_ID_PATTERN: Final = r"^[^\s].*$"
 Sector = Literal["public", "company", "civil_society", "academia", "other"]
 Amount = Annotated[int | float, Field(ge=0)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -52,7 +53,7 @@ class Application(Model):
     set separately, because only the set knows each question's type."""
 
     kind: Literal["application"]
-    id: Annotated[str, StringConstraints(pattern=r"^[^\s].*$", max_length=100)]
+    id: Annotated[str, StringConstraints(pattern=APPLICATION_ID_PATTERN, max_length=100)]
     criteria: Annotated[str, StringConstraints(min_length=1)] | None = None
     type: ApplicationType
     title: Line

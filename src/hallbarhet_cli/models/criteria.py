@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -10,8 +10,10 @@ from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.conditions import Condition
 from hallbarhet_cli.models.text import Text
 
-Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)]
-SetId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+SET_ID_PATTERN: Final = r"^[a-z0-9][a-z0-9-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+SetId = Annotated[str, StringConstraints(pattern=SET_ID_PATTERN, max_length=80)]
 QuestionType = Literal["number", "integer", "boolean", "choice", "multichoice", "text", "date"]
 ApplicationType = Literal["project", "business_support"]
 Effect = Literal["exclude", "review"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Final
 
 from pydantic import Field, StringConstraints
 
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+LANGUAGE_PATTERN: Final = r"^[a-z]{2}$"
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 Text = NonEmpty | Annotated[dict[Language, NonEmpty], Field(min_length=1)]
 

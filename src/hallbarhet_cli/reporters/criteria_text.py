@@ -54,17 +54,20 @@ def render_set(resolved: ResolvedSet, lang: str) -> str:
         out.print(localize(model.description, lang).strip())
     out.print(f"sha256 {resolved.sha256}")
     if len(resolved.chain) > 1:
-        out.print(f"{_('Extends')}: " + ", ".join(s.model.id for s in resolved.chain[:-1]))
+        out.print(_("Extends") + ": " + ", ".join(s.model.id for s in resolved.chain[:-1]))
     rule = resolved.verdict
     if resolved.criteria:
         out.print(
-            _("Pass: overall at least {overall} and every dimension at least {dim}.").format(
+            _(
+                "Sustainability-proofed when the overall percent is at least {overall} and "
+                "every dimension reaches at least {dim}."
+            ).format(
                 overall=fmt.percent(rule.pass_percent, lang),
                 dim=fmt.percent(rule.dimension_min_percent, lang),
             )
         )
 
-    out.print(f"\n[bold]{_('Questions')}[/bold]")
+    out.print("\n[bold]" + _("Questions") + "[/bold]")
     for q in resolved.questions:
         flags = [q.type + (f", {q.unit}" if q.unit else "")]
         if q.required:
@@ -74,34 +77,33 @@ def render_set(resolved: ResolvedSet, lang: str) -> str:
             options = ", ".join(
                 f"{o.value} = {localize(o.label, lang) or o.value}" for o in q.options
             )
-            out.print(f"      {_('Options')}: {options}", markup=False)
+            out.print("      " + _("Options") + f": {options}", markup=False)
         if q.relevant is not None:
-            out.print(f"      {_('Asked when')}: {explain.condition(q.relevant)}", markup=False)
+            out.print(
+                "      " + _("Asked when") + f": {explain.condition(q.relevant)}", markup=False
+            )
 
     for dim_id, dimension in resolved.dimensions.items():
         members = [c for c in resolved.criteria if c.dimension == dim_id]
-        out.print(
-            f"\n[bold]{localize(dimension.title, lang)}[/bold] "
-            f"({_('weight')} {fmt.number(dimension.weight, lang)})"
-        )
+        weight = _("weight {weight}").format(weight=fmt.number(dimension.weight, lang))
+        out.print(f"\n[bold]{localize(dimension.title, lang)}[/bold] ({weight})")
         for c in members:
-            out.print(
-                f"  {c.id} {localize(c.title, lang)} ({_('weight')} "
-                f"{fmt.number(c.weight, lang)}, max {c.max_points} p)",
-                markup=False,
+            facts = _("weight {weight}, at most {points} p").format(
+                weight=fmt.number(c.weight, lang), points=c.max_points
             )
+            out.print(f"  {c.id} {localize(c.title, lang)} ({facts})", markup=False)
             if c.manual is not None:
-                out.print(f"      {_('Scored by the case officer.')}", markup=False)
+                out.print("      " + _("The case officer scores this criterion."), markup=False)
             for i, level in enumerate(c.levels or []):
                 when = explain.condition(level.when) if level.when else _("otherwise")
                 out.print(f"      {explain.level_name(c.id, i)}: {when}", markup=False)
 
     if resolved.gates:
-        out.print(f"\n[bold]{_('Gates')}[/bold]")
+        out.print("\n[bold]" + _("Gates") + "[/bold]")
         for g in resolved.gates:
+            effect = _(_EFFECTS[g.effect])
             out.print(
-                f"  {g.id} {localize(g.title, lang)} ({_(_EFFECTS[g.effect])}): "
-                f"{explain.condition(g.when)}",
+                f"  {g.id} {localize(g.title, lang)} ({effect}): {explain.condition(g.when)}",
                 markup=False,
             )
     return buffer.getvalue()

@@ -68,21 +68,28 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     head = Text()
     head.append(f"{_SYMBOLS[verdict]} {view['verdict_label'].upper()}", style=_STYLES[verdict])
     if view["provisional"]:
-        head.append(f"  ({_('provisional')})", style="yellow")
+        head.append("  (" + _("provisional") + ")", style="yellow")
     lines: list[Any] = [head]
     for reason in view["verdict_reasons"]:
         lines.append(Text(f"  • {reason}"))
     lines.append(Text(""))
     lines.append(
         Text(
-            f"{app['applicant']['name']} · {fmt.money(app['budget']['requested_sek'], lang)} "
-            f"{_('requested of')} {fmt.money(app['budget']['total_sek'], lang)} · "
-            f"{app['period']['start']} – {app['period']['end']}",
+            " · ".join(
+                [
+                    app["applicant"]["name"],
+                    _("{requested} requested of {total}").format(
+                        requested=fmt.money(app["budget"]["requested_sek"], lang),
+                        total=fmt.money(app["budget"]["total_sek"], lang),
+                    ),
+                    f"{app['period']['start']} – {app['period']['end']}",
+                ]
+            ),
             style="dim",
         )
     )
     cs = view["criteria_set"]
-    lines.append(Text(f"{_('Criteria set')}: {cs['id']} {cs['version']}", style="dim"))
+    lines.append(Text(_("Criteria set") + f": {cs['id']} {cs['version']}", style="dim"))
     console.print(
         Panel(Group(*lines), title=f"{app['id']} · {app['title']}", title_align="left", expand=True)
     )
@@ -98,9 +105,9 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
         if percent is None:
             status = Text(_("no criteria"), style="dim")
         elif d["below_minimum"]:
-            status = Text(f"✘ {_('below minimum')}", style="red")
+            status = Text("✘ " + _("below minimum"), style="red")
         else:
-            status = Text(f"✔ {_('meets minimum')}", style="green")
+            status = Text("✔ " + _("meets minimum"), style="green")
         dims.add_row(
             d["title"],
             fmt.percent(percent, lang) if percent is not None else "–",
@@ -136,11 +143,11 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
         console.print(Text(_("Gates that fired"), style="bold"))
         for g in view["gates"]:
             if g["effect"] == "exclude":
-                state = Text(f"⛔ {_('excludes')}", style="magenta")
+                state = Text("⛔ " + _("excludes"), style="magenta")
             elif g["cleared"]:
-                state = Text(f"✔ {_('cleared by the case officer')}", style="green")
+                state = Text("✔ " + _("cleared by the case officer"), style="green")
             else:
-                state = Text(f"! {_('needs review')}", style="yellow")
+                state = Text("! " + _("needs review"), style="yellow")
             console.print(Text(f"  {g['id']} {g['title']}: ") + state)
             console.print(Text(f"    {g['reason']}", style="dim"))
 
@@ -158,7 +165,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
                 console.print(f"  {n}. {m['label']}")
         for u in view["unscored"]:
             n += 1
-            console.print(f"  {n}. {u['title']} ({_('case officer to score')})")
+            console.print(f"  {n}. {u['title']} (" + _("case officer to score") + ")")
 
     if view["improvements"]:
         console.print(Text(_("What would raise the score"), style="bold"))
@@ -174,7 +181,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
         if more > 0:
             console.print(
                 Text(
-                    f"  {gettext(N_('… and {n} more (see --format json)'), lang)}".format(n=more),
+                    "  " + gettext(N_("… and {n} more (see --format json)"), lang).format(n=more),
                     style="dim",
                 )
             )
