@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +16,14 @@ from hallbarhet_cli.i18n import N_
 class Format(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
+def default_format() -> Format:
+    """GitHub annotations inside a GitHub Actions job, plain text elsewhere."""
+    return Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
 
 
 def validate(
@@ -26,8 +35,19 @@ def validate(
         ),
     ],
     format: Annotated[
-        Format, typer.Option("--format", "-f", help=T(N_("Output format.")))
-    ] = Format.text,
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=T(
+                N_(
+                    "Output format: text, json, github (workflow annotations), junit (XML) "
+                    "or sarif. Default: github when GITHUB_ACTIONS=true, else text."
+                )
+            ),
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help=T(N_("Treat warnings as errors.")))
     ] = False,
@@ -43,12 +63,12 @@ def validate(
 ) -> None:
     from hallbarhet_cli.checking import check_paths
     from hallbarhet_cli.output import write_atomic
-    from hallbarhet_cli.reporters.findings import counts, render_json, render_text
+    from hallbarhet_cli.reporters.findings import REPORTERS, counts
 
+    chosen = format or default_format()
     with handle_errors(lang.value):
         results = check_paths(paths)
-        render = render_json if format is Format.json else render_text
-        write_atomic(output, render(results, lang.value))
+        write_atomic(output, REPORTERS[chosen.value](results, lang.value, strict))
     errors, warnings = counts(results)
     if errors or (strict and warnings):
         raise typer.Exit(EXIT_FINDINGS)

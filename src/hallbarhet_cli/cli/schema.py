@@ -1,0 +1,76 @@
+"""``hallbarhet schema criteria|application``: JSON Schemas for editors."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from hallbarhet_cli.cli.common import DEFAULT_LANG, LangOption, T, handle_errors
+from hallbarhet_cli.i18n import N_
+
+app = typer.Typer(no_args_is_help=True)
+
+OutputOption = Annotated[
+    str,
+    typer.Option(
+        "--output",
+        "-o",
+        help=T(N_("Write to this file instead of standard output (- for standard output).")),
+    ),
+]
+
+
+def _write(schema: dict[str, Any], output: str) -> None:
+    import json
+
+    from hallbarhet_cli.output import write_atomic
+
+    write_atomic(output, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command(
+    "criteria",
+    help=T(N_("Print the JSON Schema of criteria-set files, for editors (yaml-language-server).")),
+)
+def criteria(output: OutputOption = "-", lang: LangOption = DEFAULT_LANG) -> None:
+    from hallbarhet_cli.schema import criteria_schema
+
+    with handle_errors(lang.value):
+        _write(criteria_schema(lang.value), output)
+
+
+@app.command(
+    "application",
+    help=T(
+        N_(
+            "Print the JSON Schema of application files, for editors; with --criteria it knows "
+            "that set's questions, options and limits."
+        )
+    ),
+)
+def application(
+    criteria: Annotated[
+        str | None,
+        typer.Option(
+            "--criteria",
+            "-c",
+            help=T(
+                N_("The criteria set the applications answer: a bundled id, id@version or a path.")
+            ),
+        ),
+    ] = None,
+    output: OutputOption = "-",
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from pathlib import Path
+
+    from hallbarhet_cli.resolve import CriteriaLibrary, Where
+    from hallbarhet_cli.schema import application_schema
+
+    with handle_errors(lang.value):
+        resolved = None
+        if criteria is not None:
+            where = Where("--criteria")
+            resolved = CriteriaLibrary().resolve(criteria, where, Path.cwd(), confine=False)
+        _write(application_schema(resolved, lang.value), output)
