@@ -1,0 +1,150 @@
+"""``hallbarhet new``: an application template for a criteria set, or a questionnaire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Final
+
+import typer
+
+from hallbarhet_cli.cli.common import DEFAULT_LANG, EXIT_USAGE, LangOption, T, fail, handle_errors
+from hallbarhet_cli.errors import Message
+from hallbarhet_cli.i18n import N_, gettext
+
+EXIT_STOPPED: Final = 130  # stopped with Ctrl-C, as shells report it
+
+
+def new(
+    criteria: Annotated[
+        str,
+        typer.Option(
+            "--criteria",
+            "-c",
+            help=T(N_("The criteria set: a bundled id, id@version or a path.")),
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help=T(N_("Write to this file instead of standard output (- for standard output).")),
+        ),
+    ] = "-",
+    lang: LangOption = DEFAULT_LANG,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive",
+            "-i",
+            help=T(
+                N_(
+                    "Ask the questions one at a time in the terminal and write the application "
+                    "at the end. Reads one answer per line when standard input is not a "
+                    "terminal."
+                )
+            ),
+        ),
+    ] = False,
+    draft_on_abort: Annotated[
+        bool,
+        typer.Option(
+            "--draft-on-abort",
+            help=T(
+                N_(
+                    "With --interactive: when stopped (Ctrl-C or end of input), write the "
+                    "answers so far as a draft in which the rest is still to be filled in."
+                )
+            ),
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help=T(N_("Replace the output file if it exists.")))
+    ] = False,
+) -> None:
+    import sys
+
+    from hallbarhet_cli.output import write_atomic
+    from hallbarhet_cli.resolve import CriteriaLibrary, Where
+    from hallbarhet_cli.template import (
+        Filled,
+        criteria_reference,
+        placeholder,
+        render_template,
+    )
+
+    # Checked before any question is asked, so no answers are typed in vain.
+    if output != "-" and Path(output).is_file() and not force:
+        raise fail(
+            Message(N_("{file} already exists; use --force to replace it."), {"file": output}),
+            lang.value,
+        )
+    folder = Path(output).parent
+    if output != "-" and not folder.is_dir():
+        raise fail(
+            Message(N_("The folder {folder} does not exist."), {"folder": str(folder)}),
+            lang.value,
+        )
+    with handle_errors(lang.value):
+        resolved = CriteriaLibrary().resolve(
+            criteria, Where("--criteria"), Path.cwd(), confine=False
+        )
+        ref = criteria_reference(criteria, resolved, output)
+        file_name = None if output == "-" else output
+
+        def render(filled: Filled | None = None) -> str:
+            return render_template(
+                resolved,
+                lang.value,
+                criteria_ref=ref,
+                cli_ref=criteria,
+                filled=filled,
+                file_name=file_name,
+            )
+
+        if not interactive:
+            write_atomic(output, render())
+            return
+
+        from rich.console import Console
+
+        from hallbarhet_cli.questionnaire import Questionnaire, prompter_for
+
+        console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False)
+        session = Questionnaire(resolved, lang.value, prompter_for(sys.stdin, console))
+        where = output if output != "-" else gettext(N_("standard output"), lang.value)
+        try:
+            filled = session.run()
+        except (KeyboardInterrupt, EOFError) as stop:
+            ended = isinstance(stop, EOFError)
+            console.print()
+            if ended:
+                typer.echo(
+                    gettext(N_("The input ended before every question was answered."), lang.value),
+                    err=True,
+                )
+            if draft_on_abort:
+                write_atomic(output, render(session.filled))
+                message = gettext(
+                    N_(
+                        "Stopped: the answers so far were written to {file} as a draft; what is "
+                        "not yet answered says {marker}."
+                    ),
+                    lang.value,
+                ).format(file=where, marker=placeholder(lang.value))
+            else:
+                message = gettext(N_("Stopped: nothing was written."), lang.value)
+            typer.echo(message, err=True)
+            raise typer.Exit(EXIT_USAGE if ended else EXIT_STOPPED) from None
+        write_atomic(output, render(filled))
+        console.print()
+        console.print(
+            gettext(N_("The application was written to {file}."), lang.value).format(file=where)
+        )
+        if file_name is not None:
+            console.print(
+                gettext(
+                    N_("See what is missing and what would earn more points: {command}"), lang.value
+                ).format(command=f"hallbarhet assess {file_name} --precheck")
+            )

@@ -1,0 +1,291 @@
+"""``hallbarhet assess APP --explain CRITERION``: one criterion in full.
+
+What it is (title, dimension, weight, guidance), the questions it reads with the
+application's answers, every level's condition in words with its points (the level reached
+marked, and for the levels above it which parts do not hold), and what the next level needs
+with the advice. For a manual criterion: the guidance and the case officer's score and
+comment, or that it awaits a score.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any, Final
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from hallbarhet_cli import fmt
+from hallbarhet_cli.applications import LoadedApplication
+from hallbarhet_cli.assessment import Assessment
+from hallbarhet_cli.engine import Facts, fill_form
+from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
+from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.i18n import N_, gettext
+from hallbarhet_cli.models import All, Any_, Condition, localize
+from hallbarhet_cli.printable import printable_data
+from hallbarhet_cli.resolve import ResolvedSet
+from hallbarhet_cli.validation import did_you_mean
+
+_MARKS: Final = {True: ("✔", "green"), False: ("✘", "red")}
+
+
+def find_criterion(criteria: ResolvedSet, wanted: str) -> str:
+    """The id of the criterion ``wanted`` names (ignoring case when that is unambiguous);
+    a :class:`UsageError` with a "did you mean" otherwise."""
+    if wanted in criteria.criterion_map:
+        return wanted
+    same = [c for c in criteria.criterion_map if c.casefold() == wanted.casefold()]
+    if len(same) == 1:
+        return same[0]
+    raise UsageError(
+        [
+            Problem(
+                "--explain",
+                None,
+                None,
+                "unknown-criterion",
+                Severity.ERROR,
+                Message(
+                    N_("There is no criterion {id!r} in the criteria set {set!r}."),
+                    {"id": wanted, "set": criteria.id},
+                    did_you_mean(wanted, criteria.criterion_map),
+                ),
+            )
+        ]
+    )
+
+
+def explanation_view(
+    assessment: Assessment, loaded: LoadedApplication, criterion_id: str, lang: str
+) -> dict[str, Any]:
+    """Everything ``--explain`` shows about one criterion, in ``lang``."""
+    criteria = loaded.criteria
+    explain = Explainer(criteria, lang)
+    criterion = criteria.criterion_map[criterion_id]
+    result = next(r for r in assessment.criteria if r.id == criterion_id)
+    form = fill_form(criteria, loaded.model, loaded.answers)
+    facts = Facts(loaded.model, form.answers)
+    missing = {m.question: m for m in form.missing}
+
+    def _(message: str) -> str:
+        return gettext(message, lang)
+
+    questions = []
+    for question_id, answer in result.answers:
+        gap = missing.get(question_id)
+        if question_id not in form.asked:
+            state = _(N_("not asked: the question does not apply"))
+        elif gap is not None and gap.too_short:
+            state = _(N_("too short: {length} of at least {min} characters")).format(
+                length=gap.length, min=criteria.question_map[question_id].min_length
+            )
+        elif gap is not None:
+            state = _(N_("not answered, though required"))
+        else:
+            state = explain.answer(question_id, answer)
+        questions.append(
+            {"id": question_id, "label": explain.question_label(question_id), "answer": state}
+        )
+
+    levels = []
+    for i, level in enumerate(criterion.levels or []):
+        reached = result.level
+        status = (
+            "reached"
+            if i == reached
+            else "lower"
+            if reached is not None and i > reached
+            else "not_met"
+        )
+        levels.append(
+            {
+                "name": explain.level_name(criterion_id, i),
+                "points": level.points,
+                "condition": explain.condition(level.when) if level.when is not None else None,
+                "status": status,
+                "parts": _parts(level.when, facts, explain),
+            }
+        )
+
+    improvement = next((i for i in assessment.improvements if i.criterion == criterion_id), None)
+    review = loaded.model.review
+    score = review.scores.get(criterion_id) if review and criterion.manual else None
+    return {
+        "id": criterion_id,
+        "title": explain.criterion_title(criterion_id),
+        "dimension": explain.dimension_title(criterion.dimension),
+        "weight": result.weight,
+        "sdg": list(criterion.sdg),
+        "points": result.points,
+        "max_points": result.max_points,
+        "status": result.status.value,
+        "manual": criterion.manual is not None,
+        "guidance": localize(criterion.guidance, lang),
+        "manual_guidance": localize(criterion.manual.guidance, lang) if criterion.manual else "",
+        "questions": questions,
+        "levels": levels,
+        "reason": explain.explanation(result),
+        "officer": (review.officer if review else None),
+        "score": None if score is None else {"points": score.points, "comment": score.comment},
+        "next": None
+        if improvement is None
+        else {
+            "gain": improvement.gain,
+            "needs": explain.improvement(improvement),
+            "advice": explain.advice(criterion_id),
+        },
+    }
+
+
+def _parts(condition: Condition | None, facts: Facts, explain: Explainer) -> dict[str, Any]:
+    """A level's condition split for showing why it holds or not: the members of a
+    top-level ``all``/``any`` (``join``), or the condition itself, each with whether it
+    holds."""
+    if condition is None:
+        return {"join": "none", "items": []}
+    if isinstance(condition, All | Any_):
+        join, members = (
+            ("all", condition.all) if isinstance(condition, All) else ("any", condition.any)
+        )
+    else:
+        join, members = "single", [condition]
+    items = [{"text": explain.condition(c), "holds": facts.holds(c)} for c in members]
+    return {"join": join, "items": items}
+
+
+_PARTS_HEAD: Final = {
+    ("reached", "all"): N_("All of these hold:"),
+    ("reached", "any"): N_("At least one of these holds:"),
+    ("not_met", "all"): N_("Needs all of these:"),
+    ("not_met", "any"): N_("Needs at least one of these:"),
+}
+
+
+def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
+    """``view`` as text for the terminal."""
+    view = printable_data(view)
+
+    def _(message: str) -> str:
+        return gettext(message, lang)
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+
+    def out(text: Text | str, indent: int = 0, style: str = "") -> None:
+        body = text if isinstance(text, Text) else Text(text, style=style)
+        console.print(Padding(body, (0, 0, 0, indent)) if indent else body)
+
+    def section(title: str) -> None:
+        console.print()
+        out(title, style="bold underline")
+
+    out(f"{view['id']} · {view['title']}", style="bold")
+    facts = [
+        _(N_("Dimension: {dimension}")).format(dimension=view["dimension"]),
+        _(N_("Weight: {weight}")).format(weight=fmt.number(view["weight"], lang)),
+    ]
+    if view["sdg"]:
+        facts.append(_(N_("Global goals: {goals}")).format(goals=", ".join(map(str, view["sdg"]))))
+    out(" · ".join(facts), style="dim")
+    out(
+        _(N_("Result: {points} of {max} points")).format(
+            points=view["points"], max=view["max_points"]
+        ),
+        style="bold",
+    )
+    if view["guidance"]:
+        section(_(N_("Guidance")))
+        out(view["guidance"].strip())
+
+    upcoming = view["next"]
+    if view["manual"]:
+        if view["manual_guidance"]:
+            section(_(N_("Guidance for the case officer")))
+            out(view["manual_guidance"].strip())
+        section(_(N_("The case officer's score")))
+        score = view["score"]
+        if score is None:
+            out("? " + _(N_("Awaiting the case officer's score.")), style="yellow")
+            return _finish(buffer, color)
+        line = _(N_("{points} of {max} points")).format(
+            points=score["points"], max=view["max_points"]
+        )
+        out(f"{line} ({view['officer']})" if view["officer"] else line)
+        if score["comment"]:
+            out(" ".join(score["comment"].split()), style="italic")
+        if upcoming is not None and upcoming["advice"]:
+            section(_(N_("Advice")))
+            out(upcoming["advice"].strip())
+        return _finish(buffer, color)
+
+    section(_(N_("Questions and answers")))
+    for q in view["questions"]:
+        out(f"• {q['label']} ({q['id']})", 2)
+        out(q["answer"], 4, "cyan")
+    section(_(N_("Levels")))
+    for level in view["levels"]:
+        status = level["status"]
+        head = Text(
+            f"{_STATUS_MARK[status]} {level['name']}",
+            style={"reached": "bold green", "not_met": "", "lower": "dim"}[status],
+        )
+        if status == "reached":
+            head.append("  ← " + _(N_("reached")), style="green")
+        elif status == "not_met":
+            head.append("  " + _(N_("not reached")), style="dim")
+        out(head, 2)
+        parts = level["parts"]
+        if level["condition"] is None:
+            out(_(N_("otherwise")), 6, "dim")
+        elif status == "lower":
+            out(level["condition"], 6, "dim")
+        elif parts["join"] == "single":
+            out(_mark(parts["items"][0]), 6)
+        else:
+            out(_(_PARTS_HEAD[status, parts["join"]]), 6)
+            for item in parts["items"]:
+                out(_mark(item), 8)
+
+    section(_(N_("Next level")))
+    if upcoming is None:
+        out(_(N_("This criterion has its highest score.")), style="green")
+        return _finish(buffer, color)
+    gain = _(N_("+{gain} percentage points")).format(gain=fmt.number(upcoming["gain"], lang, 1))
+    out(f"{upcoming['needs']} ({gain})")
+    if upcoming["advice"]:
+        section(_(N_("Advice")))
+        out(upcoming["advice"].strip())
+    return _finish(buffer, color)
+
+
+def _finish(buffer: io.StringIO, color: bool) -> str:
+    """The rendered text, without the spaces that padding leaves at the ends of lines."""
+    text = buffer.getvalue()
+    return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+_STATUS_MARK: Final = {"reached": "▶", "not_met": "✘", "lower": "·"}
+
+
+def _mark(item: dict[str, Any]) -> Text:
+    symbol, colour = _MARKS[item["holds"]]
+    return Text(f"{symbol} ", style=colour) + Text(item["text"])
+
+
+def render_explanation(
+    assessment: Assessment, loaded: LoadedApplication, criterion: str, lang: str, *, color: bool
+) -> str:
+    """``--explain CRITERION``: find the criterion (or fail with a suggestion) and render it."""
+    criterion_id = find_criterion(loaded.criteria, criterion)
+    return render(explanation_view(assessment, loaded, criterion_id, lang), lang, color=color)

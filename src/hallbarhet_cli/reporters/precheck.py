@@ -1,0 +1,256 @@
+"""``hallbarhet assess APP --precheck``: a pre-check written for the applicant.
+
+First what to complete (each missing answer with its question and help text, each too short
+text with how many more characters it needs), then what would earn more points, ranked,
+then a short verdict line, marked preliminary while the application is incomplete. The
+language is the applicant's: question labels and criterion titles, no internal ids unless
+asked for with ``--show-ids``.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from hallbarhet_cli import fmt
+from hallbarhet_cli.applications import LoadedApplication
+from hallbarhet_cli.assessment import Assessment, Status
+from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.i18n import N_, gettext, ngettext
+from hallbarhet_cli.models import localize
+from hallbarhet_cli.printable import printable_data
+from hallbarhet_cli.views import VERDICT_LABELS
+
+
+def precheck_view(
+    assessment: Assessment, loaded: LoadedApplication, lang: str, *, show_ids: bool = False
+) -> dict[str, Any]:
+    """Everything the pre-check shows, in ``lang``; ids only with ``show_ids``."""
+    criteria = loaded.criteria
+    explain = Explainer(criteria, lang)
+
+    def named(text: str, internal_id: str) -> str:
+        return f"{text} ({internal_id})" if show_ids else text
+
+    missing = []
+    for gap in assessment.missing:
+        question = criteria.question_map[gap.question]
+        missing.append(
+            {
+                "label": named(explain.question_label(gap.question), gap.question),
+                "help": " ".join(localize(question.help, lang).split()),
+                "too_short": gap.too_short,
+                "length": gap.length,
+                "min_length": question.min_length or 0,
+                "options": [localize(o.label, lang) or o.value for o in question.options or []],
+            }
+        )
+    results = {r.id: r for r in assessment.criteria}
+    improvements = [
+        {
+            "title": named(explain.criterion_title(i.criterion), i.criterion),
+            "gain": i.gain,
+            "needs": explain.improvement(i) if i.level is not None else "",
+            "advice": " ".join(explain.advice(i.criterion).split()),
+        }
+        for i in assessment.improvements
+        # A criterion the case officer has not scored yet is not something to improve.
+        if results[i.criterion].status is not Status.UNSCORED
+    ]
+    gates = [
+        {
+            "title": named(explain.gate_title(g.id), g.id),
+            "reason": " ".join(explain.gate_reason(g).split()),
+            "excludes": g.effect == "exclude",
+        }
+        for g in assessment.gates
+        if g.effect == "exclude" or not g.cleared
+    ]
+    below = [
+        gettext(
+            N_(
+                "{dimension} is {percent}, below the minimum of {minimum} that every "
+                "dimension must reach."
+            ),
+            lang,
+        ).format(
+            dimension=explain.dimension_title(d.id),
+            percent=fmt.percent(d.percent, lang),
+            minimum=fmt.percent(d.min_percent, lang),
+        )
+        for d in assessment.dimensions
+        if d.below_minimum and d.percent is not None
+    ]
+    return {
+        "title": loaded.model.title,
+        "missing": missing,
+        "improvements": improvements,
+        "officer_judged": [named(explain.criterion_title(c), c) for c in assessment.unscored],
+        "gates": gates,
+        "verdict": gettext(VERDICT_LABELS[assessment.verdict], lang),
+        "provisional": assessment.provisional,
+        "overall_percent": assessment.overall_percent,
+        "pass_percent": assessment.pass_percent,
+        "below_minimum": below,
+    }
+
+
+def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
+    """``view`` as text for the terminal or a file to hand to the applicant."""
+    view = printable_data(view)
+
+    def _(message: str) -> str:
+        return gettext(message, lang)
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+
+    def out(text: Text | str = "", indent: int = 0, style: str = "") -> None:
+        body = text if isinstance(text, Text) else Text(text, style=style)
+        console.print(Padding(body, (0, 0, 0, indent)) if indent else body)
+
+    out(
+        Text(
+            _(N_("Pre-check of the application {title}")).format(
+                title=fmt.quote(view["title"], lang)
+            ),
+            style="bold",
+        )
+    )
+    out(
+        Text(
+            _(
+                N_(
+                    "What the application needs to be complete, and what would earn it more "
+                    "points. The case officer makes the final assessment."
+                )
+            ),
+            style="dim",
+        )
+    )
+
+    out()
+    missing = view["missing"]
+    if missing:
+        out(Text(_(N_("Completion request: answers to add or complete")), style="bold underline"))
+        for n, gap in enumerate(missing, 1):
+            out(Text(f"{n}. {gap['label']}", style="bold"))
+            if gap["too_short"]:
+                more = gap["min_length"] - gap["length"]
+                note = ngettext(
+                    "The answer is too short: {length} characters, at least {min} are needed "
+                    "({more} more character).",
+                    "The answer is too short: {length} characters, at least {min} are needed "
+                    "({more} more characters).",
+                    more,
+                    lang,
+                ).format(length=gap["length"], min=gap["min_length"], more=more)
+            else:
+                note = _(N_("Not answered yet."))
+            out(note, 3, "yellow")
+            if gap["options"]:
+                out(_(N_("Answer with one of:")), 3)
+                for option in gap["options"]:
+                    out(f"– {option}", 3)
+            if gap["help"]:
+                out(gap["help"], 3, "dim")
+    else:
+        out(Text("✔ " + _(N_("Every required question is answered.")), style="green"))
+
+    improvements = view["improvements"]
+    if improvements:
+        out()
+        out(Text(_(N_("What would earn more points")), style="bold underline"))
+        for n, item in enumerate(improvements, 1):
+            gain = _(N_("+{gain} percentage points")).format(gain=fmt.number(item["gain"], lang, 1))
+            out(Text(f"{n}. {item['title']} ({gain})", style="bold"))
+            if item["needs"]:
+                out(item["needs"], 3)
+            if item["advice"]:
+                out(item["advice"], 3, "dim")
+
+    if view["officer_judged"]:
+        out()
+        out(Text(_(N_("Assessed by the case officer")), style="bold underline"))
+        out(
+            Text(
+                _(
+                    N_(
+                        "The case officer judges these from the whole application, so describe "
+                        "them clearly:"
+                    )
+                )
+            )
+        )
+        for title in view["officer_judged"]:
+            out(Text(f"– {title}"))
+
+    if view["gates"]:
+        out()
+        out(Text(_(N_("Good to know")), style="bold underline"))
+        for gate in view["gates"]:
+            lead = (
+                _(N_("Cannot be granted: {title}."))
+                if gate["excludes"]
+                else _(N_("The case officer will look into: {title}."))
+            ).format(title=gate["title"])
+            out(Text(lead, style="magenta" if gate["excludes"] else "yellow"))
+            if gate["reason"]:
+                out(gate["reason"], 3, "dim")
+
+    out()
+    out(verdict_line(view, lang))
+    for sentence in view["below_minimum"]:
+        out(f"• {sentence}", 2)
+    text = buffer.getvalue()
+    return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+def verdict_line(view: dict[str, Any], lang: str) -> Text:
+    """One line: the verdict with the overall percent, marked preliminary when
+    the application is incomplete."""
+    lead = gettext(
+        N_("Preliminary verdict: {verdict}") if view["provisional"] else N_("Verdict: {verdict}"),
+        lang,
+    ).format(verdict=view["verdict"])
+    line = Text(lead, style="bold")
+    if view["overall_percent"] is not None:
+        line.append(
+            " – "
+            + gettext(N_("{percent} overall, {required} is needed."), lang).format(
+                percent=fmt.percent(view["overall_percent"], lang),
+                required=fmt.percent(view["pass_percent"], lang),
+            )
+        )
+    if view["provisional"]:
+        line.append(
+            " "
+            + gettext(
+                N_(
+                    "The result may change when the application is complete and the case "
+                    "officer has assessed it."
+                ),
+                lang,
+            )
+        )
+    return line
+
+
+def render_precheck(
+    assessment: Assessment, loaded: LoadedApplication, lang: str, *, color: bool, show_ids: bool
+) -> str:
+    """``--precheck``: the applicant's pre-check as text."""
+    return render(precheck_view(assessment, loaded, lang, show_ids=show_ids), lang, color=color)
