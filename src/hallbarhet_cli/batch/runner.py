@@ -1,0 +1,96 @@
+"""Run work items through worker processes and hand the results back in input order.
+
+Items are grouped into chunks (many inputs per task, so the cost of sending work between
+processes is spread thin) and at most a few chunks per worker are in flight at once, so
+memory stays bounded however long the input stream is. Results are taken from the oldest
+chunk first: the order of the results is the order of the inputs, whatever the number of
+workers and whichever finishes first.
+
+Workers are started with ``forkserver`` (``spawn`` where that is missing) rather than
+``fork``, so they never inherit the main process's threads (the progress bar has one).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Final
+
+from hallbarhet_cli.batch.inputs import Item
+from hallbarhet_cli.batch.records import ChunkResult
+from hallbarhet_cli.batch.worker import Settings, Worker, initialize, run_chunk
+
+MAX_CHUNK: Final = 64
+# Up to this many inputs, starting worker processes costs more than it saves.
+SMALL_ROUND: Final = 64
+STREAM_CHUNK: Final = 32  # when the number of inputs is not known up front
+IN_FLIGHT_PER_WORKER: Final = 3
+
+
+def chunk_size(total: int | None, jobs: int) -> int:
+    """Large enough to spread the cost of a task, small enough that every worker gets
+    several chunks (so the work is shared evenly and the progress bar moves)."""
+    if total is None:
+        return STREAM_CHUNK
+    return max(1, min(MAX_CHUNK, total // (jobs * 4)))
+
+
+def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_items(
+    items: Iterable[Item],
+    settings: Settings,
+    jobs: int,
+    total: int | None,
+    take: Callable[[ChunkResult], None],
+) -> None:
+    """Assess ``items`` with ``jobs`` processes, calling ``take`` with each chunk's
+    results in input order. One job, or a small round, runs here in this process."""
+    size = chunk_size(total, jobs)
+    if jobs <= 1 or (total is not None and total <= SMALL_ROUND):
+        worker = Worker(settings)
+        for chunk in chunks(items, size):
+            take(worker.run(chunk))
+        return
+    context = _context()
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=initialize, initargs=(settings,)
+    )
+    pending: deque[Future[ChunkResult]] = deque()
+    try:
+        for chunk in chunks(items, size):
+            pending.append(pool.submit(run_chunk, chunk))
+            while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                take(pending.popleft().result())
+        while pending:
+            take(pending.popleft().result())
+    finally:
+        # On Ctrl-C or an error: drop the work not yet started; workers finish the chunk
+        # in hand (they ignore Ctrl-C) and exit.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["hallbarhet_cli.batch.worker"])
+        return context
+    return multiprocessing.get_context("spawn")

@@ -1,0 +1,189 @@
+"""Score a funding round end to end: read the inputs, assess them in parallel, write the
+tables, the JSON Lines, the summary and the overview, and put them in place together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from hallbarhet_cli import __version__
+from hallbarhet_cli.batch.inputs import iter_items, prepare
+from hallbarhet_cli.batch.mapping import LoadedMapping, load_mapping
+from hallbarhet_cli.batch.outputs import (
+    OVERVIEW_HTML,
+    REPORTS_DIR,
+    RESULTS_CSV,
+    RESULTS_JSONL,
+    RESULTS_XLSX,
+    SUMMARY_JSON,
+    Sinks,
+    Staging,
+    TableWriter,
+    ranked_row,
+    table_columns,
+    write_json,
+)
+from hallbarhet_cli.batch.overview import (
+    ERROR_LIMIT,
+    RANKING_LIMIT,
+    overview_view,
+    render_overview,
+)
+from hallbarhet_cli.batch.progress import Progress
+from hallbarhet_cli.batch.records import ChunkResult, SetInfo, Status
+from hallbarhet_cli.batch.runner import run_items
+from hallbarhet_cli.batch.summary import Tally
+from hallbarhet_cli.batch.worker import Fatal, Settings
+from hallbarhet_cli.errors import UsageError
+from hallbarhet_cli.resolve import CriteriaLibrary
+from hallbarhet_cli.views import assessed_at
+
+# format_version 1: the first published shape of summary.json.
+SUMMARY_FORMAT_VERSION: Final = 1
+OUTPUT_FORMATS: Final = ("csv", "xlsx", "jsonl", "html")
+FIRST_ERRORS: Final = 20
+_RANKING_KEYS: Final = (
+    "rank",
+    "input",
+    "id",
+    "title",
+    "applicant",
+    "verdict",
+    "provisional",
+    "overall_percent",
+    "requested_sek",
+    "within_budget",
+    "cumulative_sek",
+    "report",
+)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    inputs: tuple[str, ...]
+    output: Path
+    jobs: int
+    lang: str
+    mapping: Path | None = None
+    criteria_ref: str | None = None
+    budget: float | None = None
+    formats: frozenset[str] = frozenset(OUTPUT_FORMATS)
+    reports: tuple[str, ...] = ()
+    template_dir: Path | None = None
+    debug: bool = False
+
+
+@dataclass
+class RoundResult:
+    """What the command line tells the user afterwards."""
+
+    summary: dict[str, Any]
+    first_errors: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return int(self.summary["inputs"]["errors"])
+
+
+def batch_moment() -> tuple[str, dt.datetime]:
+    """The batch's one timestamp (``SOURCE_DATE_EPOCH`` when set), as text and as a naive
+    UTC datetime for the workbook."""
+    text = assessed_at()
+    moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+    return text, moment
+
+
+def score_round(options: BatchOptions, progress: Callable[[int | None], Progress]) -> RoundResult:
+    """Score the round ``options`` describe; raise :class:`~hallbarhet_cli.errors.
+    HallbarhetError` for a problem that stops the whole batch (a broken mapping, an
+    export without one). An input that cannot be assessed is an error row instead."""
+    library = CriteriaLibrary()
+    mapping: LoadedMapping | None = None
+    if options.mapping is not None:
+        mapping = load_mapping(options.mapping, library, options.criteria_ref)
+    round_ = prepare(options.inputs, mapping)
+    timestamp, moment = batch_moment()
+    formats = options.formats
+    with Staging(options.output) as staging:
+        reports_dir = None
+        if options.reports:
+            reports_dir = staging.path(REPORTS_DIR)
+            reports_dir.mkdir()
+        settings = Settings(
+            lang=options.lang,
+            assessed_at=timestamp,
+            criteria_ref=options.criteria_ref,
+            jsonl="jsonl" in formats,
+            reports=options.reports,
+            reports_dir=str(reports_dir) if reports_dir else None,
+            template_dir=str(options.template_dir) if options.template_dir else None,
+            debug=options.debug,
+        )
+        tally = Tally()
+        sets: dict[str, SetInfo] = {}
+        first_errors: list[str] = []
+        sinks = Sinks(staging, jsonl="jsonl" in formats)
+        bar = progress(round_.total)
+
+        def take(result: ChunkResult) -> None:
+            for info in result.sets:
+                sets.setdefault(info.sha256, info)
+            for outcome in result.outcomes:
+                sinks.add(outcome)
+                tally.add(outcome)
+                if outcome.status is Status.ERROR and len(first_errors) < FIRST_ERRORS:
+                    first_errors.append(outcome.messages[0])
+            bar.advance(len(result.outcomes))
+
+        try:
+            run_items(iter_items(round_, mapping), settings, options.jobs, round_.total, take)
+        except Fatal as err:
+            raise UsageError(err.problems) from None
+        finally:
+            bar.close()
+            sinks.close()
+
+        ranking = tally.rank(options.budget)
+        columns = table_columns(tally.dimension_ids, tally.criterion_ids, sets, options.lang)
+        top: list[dict[str, Any]] = []
+        error_rows: list[dict[str, Any]] = []
+        with TableWriter(
+            staging, columns, "csv" in formats, "xlsx" in formats, options.lang, moment
+        ) as tables:
+            for row in sinks.rows():
+                row = ranked_row(row, ranking)
+                tables.write(row)
+                if row.get("rank", RANKING_LIMIT + 1) <= RANKING_LIMIT:
+                    top.append({k: row.get(k) for k in _RANKING_KEYS if k in row})
+                if "error" in row and len(error_rows) < ERROR_LIMIT:
+                    error_rows.append({k: row.get(k) for k in ("input", "id", "error")})
+        top.sort(key=lambda r: int(r["rank"]))
+        summary = {
+            "format_version": SUMMARY_FORMAT_VERSION,
+            "tool_version": __version__,
+            "language": options.lang,
+            "generated_at": timestamp,
+            **tally.summary(sets, ranking),
+            "ranking": top,
+            "errors": error_rows,
+            "skipped": tally.skipped,
+        }
+        write_json(staging.path(SUMMARY_JSON), summary)
+        written = [name for name, kind in _TABLES if kind in formats]
+        written.append(SUMMARY_JSON)
+        if "html" in formats:
+            view = overview_view(summary, top, error_rows, options.lang)
+            html = render_overview(view, options.lang, options.template_dir)
+            staging.path(OVERVIEW_HTML).write_text(html, encoding="utf-8")
+            written.append(OVERVIEW_HTML)
+        if options.reports:
+            written.append(REPORTS_DIR)
+        staging.commit(written)
+    return RoundResult(summary, first_errors, written)
+
+
+_TABLES: Final = ((RESULTS_CSV, "csv"), (RESULTS_XLSX, "xlsx"), (RESULTS_JSONL, "jsonl"))

@@ -1,0 +1,434 @@
+"""Assess work items, in a worker process or in the main one.
+
+Each process keeps one :class:`~hallbarhet_cli.resolve.CriteriaLibrary`, so a criteria
+set is read and resolved once per process however many applications use it. A chunk of
+items goes in; a :class:`~hallbarhet_cli.batch.records.ChunkResult` comes out, with a
+small record per input and, when ``results.jsonl`` is wanted, the finished JSON line.
+Per-application reports are written here, into the batch's staging folder, so that large
+documents never travel between processes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from hallbarhet_cli.applications import (
+    LoadedApplication,
+    application_from_document,
+    kind_of,
+    read_document,
+)
+from hallbarhet_cli.assessment import Assessment
+from hallbarhet_cli.batch.inputs import FileItem, Item, LineItem, ProblemItem, RowItem
+from hallbarhet_cli.batch.records import (
+    ChunkResult,
+    Outcome,
+    Record,
+    SetInfo,
+    Status,
+    with_lines,
+)
+from hallbarhet_cli.batch.rows import RowPlan, answer_kind, criteria_ref, row_document
+from hallbarhet_cli.engine import assess
+from hallbarhet_cli.errors import InputError, Message, Problem, Severity, UsageError
+from hallbarhet_cli.i18n import N_, gettext
+from hallbarhet_cli.models import Application, localize
+from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
+from hallbarhet_cli.yamlload import Document, LoadError, parse_text
+
+# Files found in a folder with one of these kinds are not applications and are skipped.
+NOT_APPLICATIONS: Final = frozenset({"criteria-set", "criteria-test", "mapping"})
+REPORT_SUFFIXES: Final = {"html": "html", "md": "md", "pdf": "pdf"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs to know about the batch."""
+
+    lang: str
+    assessed_at: str
+    criteria_ref: str | None = None
+    jsonl: bool = True
+    reports: tuple[str, ...] = ()
+    reports_dir: str | None = None
+    template_dir: str | None = None
+    debug: bool = False
+
+
+class Fatal(Exception):
+    """A problem that stops the whole batch (a broken report template), carried back to
+    the main process (the error classes of :mod:`hallbarhet_cli.errors` do not pickle)."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = list(problems)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Fatal, (self.problems,))
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Duplicate
+    return result
+
+
+@dataclass
+class Worker:
+    """Assesses items with one criteria library and the batch's settings."""
+
+    settings: Settings
+    library: CriteriaLibrary = field(default_factory=CriteriaLibrary)
+    sent: set[str] = field(default_factory=set)
+    _refs: dict[tuple[str, str], ResolvedSet | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # The models are built lazily (``defer_build``), and validation goes through a new
+        # TypeAdapter per document, which rebuilds the whole schema each time (about 3 ms
+        # an application) unless the model itself has been built. Build it once here.
+        Application.model_rebuild(force=True)
+
+    def run(self, items: Sequence[Item]) -> ChunkResult:
+        outcomes: list[Outcome] = []
+        sets: list[SetInfo] = []
+        for item in items:
+            try:
+                outcome, criteria = self.assess_item(item)
+            except UsageError as err:
+                raise Fatal(err.problems) from None
+            except Exception as err:
+                if self.settings.debug:
+                    raise
+                outcome, criteria = self._internal_error(item, err), None
+            outcomes.append(with_lines(outcome, self.settings.jsonl))
+            if criteria is not None and criteria.sha256 not in self.sent:
+                self.sent.add(criteria.sha256)
+                sets.append(set_info(criteria, self.settings.lang))
+        return ChunkResult(tuple(outcomes), tuple(sets))
+
+    # -- one item --------------------------------------------------------------------------
+    def assess_item(self, item: Item) -> tuple[Outcome, ResolvedSet | None]:
+        if isinstance(item, ProblemItem):
+            return self._error(item.index, item.input, [item.problem]), None
+        if isinstance(item, FileItem):
+            return self._file(item)
+        if isinstance(item, LineItem):
+            return self._line(item)
+        return self._row(item)
+
+    def _file(self, item: FileItem) -> tuple[Outcome, ResolvedSet | None]:
+        path = Path(item.path)
+        try:
+            document = read_document(path, item.display)
+        except InputError as err:
+            return self._error(item.index, item.display, err.problems), None
+        if not item.named and kind_of(document) in NOT_APPLICATIONS:
+            return Outcome(item.index, item.display, Status.SKIPPED), None
+        try:
+            loaded = application_from_document(
+                document, path.parent, self.library, self.settings.criteria_ref
+            )
+        except InputError as err:
+            return self._error(item.index, item.display, err.problems, _id_of(document)), None
+        return self._assessed(item.index, item.display, loaded), loaded.criteria
+
+    def _line(self, item: LineItem) -> tuple[Outcome, ResolvedSet | None]:
+        label = f"{item.file}:{item.line}"
+        base_dir = Path(item.base_dir)
+        try:
+            text = item.text.decode("utf-8")
+        except UnicodeDecodeError as err:
+            problem = Problem(
+                item.file,
+                item.line,
+                err.start + 1,
+                "encoding",
+                Severity.ERROR,
+                Message(
+                    N_("The line is not valid UTF-8 (byte 0x{byte:02x}). Save the file as UTF-8."),
+                    {"byte": err.object[err.start]},
+                ),
+            )
+            return self._error(item.index, label, [problem]), None
+        try:
+            data = json.loads(text, object_pairs_hook=_no_duplicates)
+        except _Duplicate:
+            data = None
+        except json.JSONDecodeError as err:
+            problem = Problem(
+                item.file,
+                item.line,
+                err.colno,
+                "json-syntax",
+                Severity.ERROR,
+                Message(N_("JSON syntax error: {detail}."), {"detail": err.msg}),
+            )
+            return self._error(item.index, label, [problem]), None
+        if data is not None and not isinstance(data, dict):
+            problem = Problem(
+                item.file,
+                item.line,
+                1,
+                "not-object",
+                Severity.ERROR,
+                Message(
+                    N_(
+                        "Each line of a JSON Lines file must be one application, written as "
+                        "a JSON object."
+                    )
+                ),
+            )
+            return self._error(item.index, label, [problem]), None
+        if data is None:
+            problems = self._located_line_problems(text, item, base_dir) or [
+                Problem(
+                    item.file,
+                    item.line,
+                    1,
+                    "duplicate-key",
+                    Severity.ERROR,
+                    Message(N_("A key appears twice in the same JSON object.")),
+                )
+            ]
+            return self._error(item.index, label, problems), None
+        document = Document(item.file, data, {(): (item.line, 1)})
+        try:
+            loaded = application_from_document(
+                document, base_dir, self.library, self.settings.criteria_ref
+            )
+        except InputError as err:
+            problems = self._located_line_problems(text, item, base_dir) or err.problems
+            return self._error(item.index, label, problems, _id_of(document)), None
+        return self._assessed(item.index, label, loaded), loaded.criteria
+
+    def _located_line_problems(self, text: str, item: LineItem, base_dir: Path) -> list[Problem]:
+        """The line's problems again, from a parse that keeps the column of every value:
+        JSON is YAML, so the position-keeping loader can read the line. Only done for a
+        line that has problems, so the common case stays on the quick JSON parser."""
+        try:
+            parsed = parse_text(text, item.file)
+        except LoadError as err:
+            return [_shift(err.problem, item.line)]
+        document = Document(
+            item.file,
+            parsed.data,
+            {path: (item.line, column) for path, (_, column) in parsed.values.items()},
+            {path: (item.line, column) for path, (_, column) in parsed.keys.items()},
+        )
+        if not isinstance(document.data, dict):
+            return []
+        try:
+            application_from_document(document, base_dir, self.library, self.settings.criteria_ref)
+        except InputError as err:
+            return err.problems
+        return []
+
+    def _row(self, item: RowItem) -> tuple[Outcome, ResolvedSet | None]:
+        plan = item.plan
+        label = f"{plan.file}:{item.number}"
+        ref = self.settings.criteria_ref or criteria_ref(plan, item.cells)
+        criteria = self._resolve_quietly(ref, plan) if ref else None
+        document = row_document(plan, item.number, item.cells, answer_kind(criteria))
+        try:
+            loaded = application_from_document(
+                document, Path(plan.base_dir), self.library, self.settings.criteria_ref
+            )
+        except InputError as err:
+            messages = tuple(self._render_row(plan, item.number, p) for p in err.problems)
+            return Outcome(
+                item.index, label, Status.ERROR, messages=messages, id_hint=_id_of(document)
+            ), None
+        return self._assessed(item.index, label, loaded), loaded.criteria
+
+    def _resolve_quietly(self, ref: str, plan: RowPlan) -> ResolvedSet | None:
+        """The set a row names, to read its answers by question type; ``None`` when it
+        cannot be resolved (the application check then reports why, at the row)."""
+        key = (ref, plan.base_dir)
+        if key not in self._refs:
+            try:
+                if self.settings.criteria_ref is not None:
+                    found = self.library.resolve(ref, Where("--criteria"), None, confine=False)
+                else:
+                    found = self.library.resolve(ref, Where(plan.file), Path(plan.base_dir))
+            except InputError:
+                found = None
+            self._refs[key] = found
+        return self._refs[key]
+
+    # -- results -----------------------------------------------------------------------------
+    def _assessed(self, index: int, label: str, loaded: LoadedApplication) -> Outcome:
+        result = assess(loaded.criteria, loaded.model, loaded.answers)
+        record = make_record(result, loaded)
+        jsonl = report = None
+        if self.settings.jsonl or self.settings.reports:
+            from hallbarhet_cli.views import assessment_view
+
+            view = assessment_view(result, loaded, self.settings.lang)
+            view["assessed_at"] = self.settings.assessed_at
+            if self.settings.jsonl:
+                jsonl = json.dumps(
+                    {"input": label, **view},
+                    ensure_ascii=False,
+                    allow_nan=False,
+                    separators=(",", ":"),
+                ).encode()
+            report = self._write_reports(index, record.id, view)
+        return Outcome(index, label, Status.ASSESSED, record, jsonl=jsonl, report=report)
+
+    def _write_reports(self, index: int, app_id: str, view: dict[str, Any]) -> str | None:
+        if not self.settings.reports or self.settings.reports_dir is None:
+            return None
+        from hallbarhet_cli.reporters import REPORTERS
+
+        template_dir = Path(self.settings.template_dir) if self.settings.template_dir else None
+        name = report_name(index, app_id)
+        first = None
+        for kind in self.settings.reports:
+            content = REPORTERS[kind](view, self.settings.lang, False, template_dir)
+            file = f"{name}.{REPORT_SUFFIXES[kind]}"
+            data = content.encode() if isinstance(content, str) else content
+            (Path(self.settings.reports_dir) / file).write_bytes(data)
+            first = first or f"reports/{file}"
+        return first
+
+    def _error(
+        self, index: int, label: str, problems: Sequence[Problem], id_hint: str | None = None
+    ) -> Outcome:
+        lang = self.settings.lang
+        ordered = sorted(problems, key=Problem.sort_key)
+        messages = tuple(p.render(lang) for p in ordered if p.severity is Severity.ERROR)
+        return Outcome(index, label, Status.ERROR, messages=messages or ("?",), id_hint=id_hint)
+
+    def _render_row(self, plan: RowPlan, number: int, problem: Problem) -> str:
+        """A problem in a row as ``file:row:column: … (column ”name”)``; a problem with
+        the row as a whole (or a fixed value from the mapping) as ``file:row: …``."""
+        lang = self.settings.lang
+        if problem.file != plan.file or problem.line != number:
+            return problem.render(lang)
+        name = plan.column_name(problem.column)
+        if name is None:
+            problem = Problem(
+                f"{plan.file}:{number}",
+                None,
+                None,
+                problem.rule,
+                problem.severity,
+                problem.message,
+            )
+            return problem.render(lang)
+        column = gettext(N_("(column {column})"), lang).format(column=_quote(name, lang))
+        return f"{problem.render(lang)} {column}"
+
+    def _internal_error(self, item: Item, err: Exception) -> Outcome:
+        label = (
+            item.display
+            if isinstance(item, FileItem)
+            else item.input
+            if isinstance(item, ProblemItem)
+            else f"{item.file}:{item.line}"
+            if isinstance(item, LineItem)
+            else f"{item.plan.file}:{item.number}"
+        )
+        text = gettext(
+            N_(
+                "Internal error: this is a bug in hallbarhet. Run again with --debug for "
+                "details and report it."
+            ),
+            self.settings.lang,
+        )
+        return Outcome(
+            item.index, label, Status.ERROR, messages=(f"{label}: {text} ({type(err).__name__})",)
+        )
+
+
+def _quote(text: str, lang: str) -> str:
+    from hallbarhet_cli import fmt
+
+    return fmt.quote(text, lang)
+
+
+def _shift(problem: Problem, line: int) -> Problem:
+    return Problem(
+        problem.file, line, problem.column, problem.rule, problem.severity, problem.message
+    )
+
+
+def _id_of(document: Document | None) -> str | None:
+    data = document.data if document is not None else None
+    value = data.get("id") if isinstance(data, dict) else None
+    return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
+_UNSAFE: Final = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def report_name(index: int, app_id: str) -> str:
+    """The file name (without suffix) of an application's report: its place in the input
+    order, so names are unique and sort like the inputs, then its id made safe."""
+    safe = _UNSAFE.sub("_", app_id).strip("._")[:80] or "application"
+    return f"{index + 1:05d}-{safe}"
+
+
+def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
+    """The small record of one assessment that the tables and the summary need."""
+    app = loaded.model
+    criterion_map = loaded.criteria.criterion_map
+    sdg = sorted({g for r in result.criteria if r.points > 0 for g in criterion_map[r.id].sdg})
+    return Record(
+        id=app.id,
+        title=app.title,
+        applicant=app.applicant.name,
+        requested_sek=app.budget.requested_sek,
+        criteria_sha=result.criteria_sha256,
+        criteria_set=result.criteria_id,
+        verdict=result.verdict.value,
+        provisional=result.provisional,
+        overall_percent=result.overall_percent,
+        dimensions=tuple((d.id, d.percent, d.below_minimum) for d in result.dimensions),
+        criteria=tuple((r.id, r.points, r.max_points, r.status.value) for r in result.criteria),
+        missing=tuple(m.question for m in result.missing),
+        gates=tuple((g.id, g.effect, g.cleared) for g in result.gates),
+        sdg=tuple(sdg),
+    )
+
+
+def set_info(criteria: ResolvedSet, lang: str) -> SetInfo:
+    """The titles of ``criteria`` in ``lang``."""
+    return SetInfo(
+        sha256=criteria.sha256,
+        id=criteria.id,
+        version=criteria.version,
+        title=localize(criteria.root.model.title, lang),
+        dimensions=tuple((d, localize(v.title, lang)) for d, v in criteria.dimensions.items()),
+        criteria=tuple((c.id, localize(c.title, lang), c.dimension) for c in criteria.criteria),
+        questions=tuple((q.id, localize(q.label, lang)) for q in criteria.questions),
+        gates=tuple((g.id, localize(g.title, lang), g.effect) for g in criteria.gates),
+    )
+
+
+# -- the process pool's entry points -----------------------------------------------------------
+_WORKER: Worker | None = None
+
+
+def initialize(settings: Settings) -> None:
+    """Set up a worker process. Ctrl-C is the main process's to handle: it stops handing
+    out work and cleans up, while workers finish the chunk in hand."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = Worker(settings)
+
+
+def run_chunk(items: Sequence[Item]) -> ChunkResult:
+    assert _WORKER is not None, "initialize() was not called in this process"
+    return _WORKER.run(items)

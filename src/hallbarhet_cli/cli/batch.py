@@ -1,0 +1,293 @@
+"""``hallbarhet batch``: score a whole funding round into a folder of results."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from hallbarhet_cli.cli.common import (
+    DEFAULT_LANG,
+    EXIT_FINDINGS,
+    LangOption,
+    State,
+    T,
+    handle_errors,
+)
+from hallbarhet_cli.i18n import N_, gettext, ngettext
+
+if TYPE_CHECKING:
+    from hallbarhet_cli.batch.scoring import BatchOptions, RoundResult
+
+EXIT_INTERRUPTED = 130
+
+
+class OutputFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    jsonl = "jsonl"
+    html = "html"
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
+    pdf = "pdf"
+
+
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help=T(
+                N_(
+                    "Application files, folders (searched for YAML files), globs, JSON Lines "
+                    "files (one application per line) and CSV or XLSX exports (with --map)."
+                )
+            ),
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help=T(N_("Folder to write the results to (created if needed)."))
+        ),
+    ] = Path("results"),
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--map",
+            "-m",
+            help=T(N_("Column mapping (YAML, kind: mapping) for CSV and XLSX exports.")),
+        ),
+    ] = None,
+    criteria: Annotated[
+        str | None,
+        typer.Option(
+            "--criteria",
+            "-c",
+            help=T(
+                N_(
+                    "Criteria set to use for every application instead of its own: a "
+                    "bundled id, id@version or a path."
+                )
+            ),
+        ),
+    ] = None,
+    budget: Annotated[
+        float | None,
+        typer.Option(
+            "--budget",
+            "-b",
+            min=0,
+            help=T(
+                N_(
+                    "The round's money in SEK: marks which sustainability-proofed "
+                    "applications fit within it in rank order (the funding line)."
+                )
+            ),
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help=T(N_("Worker processes (default: the number of CPUs).")),
+            show_default=False,
+        ),
+    ] = None,
+    formats: Annotated[
+        list[OutputFormat] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=T(
+                N_(
+                    "Output to write; repeat for several (default: all). summary.json is "
+                    "always written."
+                )
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    reports: Annotated[
+        list[ReportFormat] | None,
+        typer.Option(
+            "--reports",
+            help=T(N_("Also write a report per application into DIR/reports; repeatable.")),
+            show_default=False,
+        ),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            help=T(N_("Folder of templates that override the bundled ones by name.")),
+        ),
+    ] = None,
+    lang: LangOption = DEFAULT_LANG,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help=T(N_("Show no progress and no summary."))),
+    ] = False,
+) -> None:
+    from hallbarhet_cli.batch.progress import progress_for
+    from hallbarhet_cli.batch.runner import default_jobs
+    from hallbarhet_cli.batch.scoring import OUTPUT_FORMATS, BatchOptions, score_round
+
+    options = BatchOptions(
+        inputs=tuple(inputs),
+        output=output,
+        jobs=jobs or default_jobs(),
+        lang=lang.value,
+        mapping=mapping,
+        criteria_ref=criteria,
+        budget=budget,
+        formats=frozenset(f.value for f in formats) if formats else frozenset(OUTPUT_FORMATS),
+        reports=tuple(dict.fromkeys(r.value for r in reports or [])),
+        template_dir=template_dir,
+        debug=State.debug,
+    )
+    with handle_errors(lang.value):
+        _check_output(options)
+        try:
+            result = score_round(options, lambda total: progress_for(total, quiet, lang.value))
+        except KeyboardInterrupt:
+            message = gettext(N_("Interrupted; no results were written."), lang.value)
+            typer.echo(f"hallbarhet: {message}", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    _report_errors(result, options)
+    if not quiet:
+        typer.echo(_summary_text(result, options))
+    if result.errors:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _check_output(options: BatchOptions) -> None:
+    from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
+
+    if options.output.exists() and not options.output.is_dir():
+        raise UsageError(
+            [
+                Problem(
+                    str(options.output),
+                    None,
+                    None,
+                    "output",
+                    Severity.ERROR,
+                    Message(N_("The output must be a folder, and this is a file.")),
+                )
+            ]
+        )
+    if options.reports:
+        from hallbarhet_cli.reporters import REPORTERS
+
+        unknown = [r for r in options.reports if r not in REPORTERS]
+        if unknown:
+            raise UsageError(
+                [
+                    Problem(
+                        "--reports",
+                        None,
+                        None,
+                        "reports",
+                        Severity.ERROR,
+                        Message(
+                            N_("There is no {format} report in this version of hallbarhet."),
+                            {"format": unknown[0]},
+                        ),
+                    )
+                ]
+            )
+
+
+def _report_errors(result: RoundResult, options: BatchOptions) -> None:
+    """The first inputs that could not be assessed, one line each, on standard error."""
+    for line in result.first_errors:
+        typer.echo(line, err=True)
+    more = result.errors - len(result.first_errors)
+    if more > 0:
+        text = ngettext(
+            "... and {n} more input that could not be assessed; see {file}.",
+            "... and {n} more inputs that could not be assessed; see {file}.",
+            more,
+            options.lang,
+        )
+        typer.echo(text.format(n=more, file=options.output / "results.csv"), err=True)
+
+
+def _summary_text(result: RoundResult, options: BatchOptions) -> str:
+    from hallbarhet_cli import fmt
+    from hallbarhet_cli.assessment import Verdict
+    from hallbarhet_cli.views import VERDICT_LABELS
+
+    lang = options.lang
+    summary: dict[str, Any] = result.summary
+    inputs = summary["inputs"]
+    lines = [
+        ngettext(
+            "{n} application assessed: {verdicts}.",
+            "{n} applications assessed: {verdicts}.",
+            inputs["assessed"],
+            lang,
+        ).format(
+            n=fmt.number(inputs["assessed"], lang),
+            verdicts=", ".join(
+                f"{gettext(VERDICT_LABELS[Verdict(v['verdict'])], lang).lower()} "
+                f"{fmt.number(v['count'], lang)}"
+                for v in summary["verdicts"]
+            ),
+        )
+    ]
+    proofed = summary["sustainability_proofed"]
+    if proofed["of"]:
+        lines.append(
+            gettext(
+                N_(
+                    "Share sustainability-proofed: {percent} of the applications, "
+                    "{amount_percent} of the amount requested ({amount} of {requested})."
+                ),
+                lang,
+            ).format(
+                percent=fmt.percent(proofed["percent"], lang),
+                amount_percent=fmt.percent(proofed["percent_of_requested"] or 0.0, lang),
+                amount=fmt.money(proofed["requested_sek"], lang),
+                requested=fmt.money(proofed["of_requested_sek"], lang),
+            )
+        )
+    budget = summary["budget"]
+    if budget is not None:
+        lines.append(
+            ngettext(
+                "Funding line: {n} application within the budget of {budget} ({allocated} "
+                "allocated).",
+                "Funding line: {n} applications within the budget of {budget} ({allocated} "
+                "allocated).",
+                budget["funded"],
+                lang,
+            ).format(
+                n=fmt.number(budget["funded"], lang),
+                budget=fmt.money(budget["available_sek"], lang),
+                allocated=fmt.money(budget["allocated_sek"], lang),
+            )
+        )
+    if result.errors:
+        lines.append(
+            ngettext(
+                "{n} input could not be assessed.",
+                "{n} inputs could not be assessed.",
+                result.errors,
+                lang,
+            ).format(n=fmt.number(result.errors, lang))
+        )
+    lines.append(
+        gettext(N_("Results in {folder}: {files}."), lang).format(
+            folder=options.output, files=", ".join(result.written)
+        )
+    )
+    return "\n".join(lines)
