@@ -41,10 +41,14 @@ def main() -> None:
     version = median_seconds([exe, "--version"], args.runs)
     assess = median_seconds([exe, "assess", str(example)], max(3, args.runs // 2))
     print(f"python -c pass           {baseline * 1000:7.1f} ms")
-    print(f"hallbarhet --version     {version * 1000:7.1f} ms   ratio {version / baseline:4.1f}x"
-          "  (target <= 7x)")
-    print(f"hallbarhet assess (text) {assess * 1000:7.1f} ms   ratio {assess / baseline:4.1f}x"
-          "  (target well under 500 ms)")
+    print(
+        f"hallbarhet --version     {version * 1000:7.1f} ms   ratio {version / baseline:4.1f}x"
+        "  (target <= 7x)"
+    )
+    print(
+        f"hallbarhet assess (text) {assess * 1000:7.1f} ms   ratio {assess / baseline:4.1f}x"
+        "  (target well under 500 ms)"
+    )
 
 
 if __name__ == "__main__":

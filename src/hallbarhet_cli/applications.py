@@ -28,6 +28,7 @@ from hallbarhet_cli.fields import option_label
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application, Question
 from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
+from hallbarhet_cli.template import mark_unfilled
 from hallbarhet_cli.validation import describe, did_you_mean, validate
 from hallbarhet_cli.yamlload import DataPath, Document, LoadError, load_file
 
@@ -94,7 +95,7 @@ def application_from_document(
         )
     model, problems = validate(Application, document)
     if model is None:
-        raise InputError(problems)
+        raise InputError(mark_unfilled(document, problems))
     if criteria_ref is not None:
         criteria = library.resolve(criteria_ref, Where("--criteria"), Path.cwd(), confine=False)
     elif model.criteria is not None:
@@ -114,6 +115,7 @@ def application_from_document(
                 )
             ]
         )
+    criteria = library.usable(criteria)
     answers, found = check_application(document, model, criteria)
     problems.extend(found)
     if has_errors(problems):
@@ -201,12 +203,19 @@ def check_application(
 
     if app.review is not None:
         problems.extend(_check_review(document, app, criteria))
-    return answers, problems
+    # A template's placeholder left in place is reported as such, not as a wrong type.
+    return answers, mark_unfilled(document, problems, criteria)
 
 
 def _text(document: Document, path: DataPath, value: Any) -> Any:
     """What the author wrote, for a plain scalar that YAML read as something else."""
     return document.raw.get(path, value)
+
+
+def typed_answer(question: Question, value: Any) -> tuple[Any, Message | None]:
+    """``value`` read as an answer to ``question``, as in a file, or why it cannot be one."""
+    typed, problem = _typed_answer(Document(question.id, value), (), question, value)
+    return typed, None if problem is None else problem.message
 
 
 def _typed_answer(

@@ -1,5 +1,6 @@
-"""Check files of any kind: criteria sets (schema, ``extends`` and lint) and applications
-(schema and answers against their set). Used by ``hallbarhet validate``."""
+"""Check files of any kind: criteria sets (schema, ``extends`` and lint), applications
+(schema and answers against their set), criteria tests (schema, expectations and each
+case's answers against their set) and batch column mappings. Used by ``hallbarhet validate``."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from hallbarhet_cli.errors import InputError, Message, Problem, Severity
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.lint import lint
 from hallbarhet_cli.resolve import CriteriaLibrary
-from hallbarhet_cli.yamlload import iter_yaml_files
+from hallbarhet_cli.yamlload import exists, is_dir, iter_yaml_files
 
-KINDS = ("criteria-set", "application")
+KINDS = ("criteria-set", "application", "criteria-test", "mapping")
 
 
 @dataclass
@@ -29,7 +30,7 @@ class FileResult:
 def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
     """Files named and YAML files inside folders named; the flag says "named directly"."""
     for path in paths:
-        if path.is_dir():
+        if is_dir(path):
             for found in iter_yaml_files(path):
                 yield found, False
         else:
@@ -53,6 +54,15 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
         elif kind == "application":
             loaded = application_from_document(document, path.parent, library)
             result.problems.extend(loaded.warnings)
+        elif kind == "criteria-test":
+            from hallbarhet_cli.criteriatest import criteria_test_from_document
+
+            test = criteria_test_from_document(document, path, library)
+            result.problems.extend(test.warnings)
+        elif kind == "mapping":
+            from hallbarhet_cli.batch.mapping import load_mapping
+
+            load_mapping(path, library)
         else:
             result.problems.append(
                 document.problem(
@@ -87,7 +97,7 @@ def check_paths(paths: Iterable[Path], library: CriteriaLibrary | None = None) -
     library = library or CriteriaLibrary()
     results = []
     for path, named in expand(paths):
-        if named and not path.exists():
+        if named and not exists(path):
             results.append(
                 FileResult(
                     str(path),
@@ -105,5 +115,26 @@ def check_paths(paths: Iterable[Path], library: CriteriaLibrary | None = None) -
                 )
             )
             continue
-        results.append(check_file(path, library))
+        try:
+            results.append(check_file(path, library))
+        except OSError as err:  # one unreadable file never stops the run
+            results.append(
+                FileResult(
+                    str(path),
+                    None,
+                    [
+                        Problem(
+                            str(path),
+                            None,
+                            None,
+                            "unreadable",
+                            Severity.ERROR,
+                            Message(
+                                N_("The file cannot be read: {reason}."),
+                                {"reason": err.strerror or str(err)},
+                            ),
+                        )
+                    ],
+                )
+            )
     return results

@@ -35,7 +35,8 @@ class Facts:
     def value(self, comparison: Comparison) -> Any:
         if comparison.question is not None:
             return self.answers.get(comparison.question)
-        return FIELDS[comparison.subject].read(self.application)
+        field = FIELDS.get(comparison.subject)
+        return field.read(self.application) if field is not None else None
 
     def holds(self, condition: Condition) -> bool:
         if isinstance(condition, Comparison):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from hallbarhet_cli.i18n import N_, gettext
 
@@ -66,13 +66,38 @@ class Message:
     def render(self, lang: str) -> str:
         """The message in ``lang``, with a translated hint appended when there is one."""
         args = {
-            k: v.render(lang) if isinstance(v, OneOf | Label | Message) else v
+            k: v.render(lang) if isinstance(v, OneOf | Label | Message) else _shown(v)
             for k, v in self.args.items()
         }
         text = gettext(self.template, lang).format(**args)
         if self.hint is not None:
             text = f"{text} {self.hint.render(lang)}"
         return text
+
+
+class _Null:
+    """YAML's ``null`` where a message shows a missing value (never Python's ``None``)."""
+
+    def __repr__(self) -> str:
+        return "null"
+
+    __str__ = __repr__
+
+
+_LONGEST: Final = 120
+
+
+def _shown(value: Any) -> Any:
+    """A message argument as users should see it: ``null`` for nothing, long text and
+    huge numbers shortened, so one line stays one readable line."""
+    if value is None:
+        return _Null()
+    if isinstance(value, str) and len(value) > _LONGEST:
+        return value[: _LONGEST - 1] + "…"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        # Roughly, without converting thousands of digits to text.
+        return f"{'-' if value < 0 else ''}~1e{int(abs(value).bit_length() * 0.30103)}"
+    return value
 
 
 @dataclass(frozen=True)

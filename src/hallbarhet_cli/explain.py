@@ -155,6 +155,13 @@ class Explainer:
         text = self._(N_("No higher level reached"))
         return f"{text}: {answer}" if answer else _sentence(text)
 
+    def level_label(self, result: CriterionResult) -> str | None:
+        """The label of the level reached, if the level has one."""
+        if result.manual or result.level is None:
+            return None
+        level = (self.criteria.criterion_map[result.id].levels or [])[result.level]
+        return localize(level.label, self.lang) if level.label else None
+
     def explanation(self, result: CriterionResult) -> str:
         """The reason in full: the condition of the level reached, and every answer the
         criterion read."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from collections.abc import Sequence
-from typing import Final, Literal
+from functools import cache
+from typing import Any, Final, Literal
 
 _LOCALES: Final = {"sv": "sv_SE", "en": "en_GB"}
 
@@ -13,14 +15,30 @@ def _locale(lang: str) -> str:
     return _LOCALES.get(lang, "sv_SE")
 
 
-def number(value: float, lang: str, decimals: int | None = None) -> str:
-    """``value`` with the locale's separators; at most three decimals unless told."""
-    from babel.numbers import format_decimal
+@cache
+def _number_format(lang: str, decimals: int | None) -> tuple[Any, Any]:
+    """The parsed Babel pattern and locale for a number format (parsing is the slow part,
+    so it is done once per format)."""
+    from babel import Locale
+    from babel.numbers import parse_pattern
 
     if decimals is None:
-        return str(format_decimal(value, "#,##0.###", locale=_locale(lang)))
-    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
-    return str(format_decimal(round(value, decimals), pattern, locale=_locale(lang)))
+        pattern = "#,##0.###"
+    else:
+        pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return parse_pattern(pattern), Locale.parse(_locale(lang))
+
+
+def number(value: float, lang: str, decimals: int | None = None) -> str:
+    """``value`` with the locale's separators; at most three decimals unless told."""
+    pattern, locale = _number_format(lang, decimals)
+    if decimals is not None:
+        value = round(value, decimals)
+    try:
+        return str(pattern.apply(value, locale))
+    except (decimal.InvalidOperation, OverflowError, ValueError):
+        # Beyond what Babel can quantize (about 28 digits): say it in scientific notation.
+        return format(decimal.Decimal(value), ".6g")
 
 
 def percent(value: float, lang: str) -> str:

@@ -24,7 +24,7 @@ from hallbarhet_cli.errors import InputError, Message, Problem, Severity, has_er
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import CriteriaSet, Criterion, Dimension, Gate, Question, VerdictRule
 from hallbarhet_cli.validation import did_you_mean, validate
-from hallbarhet_cli.yamlload import DataPath, Document, LoadError, load_file
+from hallbarhet_cli.yamlload import DataPath, Document, LoadError, is_file, load_file
 
 _PACKAGE_DIR: Final = Path(__file__).parent
 
@@ -138,6 +138,7 @@ class CriteriaLibrary:
         self.folders = folders if folders is not None else search_path()
         self._sets: dict[Path, SourcedSet] = {}
         self._resolved: dict[Path, ResolvedSet] = {}
+        self._lint: dict[Path, list[Problem]] = {}
 
     def resolve(
         self, ref: str, where: Where, base_dir: Path | None = None, *, confine: bool = True
@@ -165,9 +166,7 @@ class CriteriaLibrary:
                             Message(
                                 N_(
                                     "The criteria path {ref!r} leads outside the allowed folders "
-                                    "(this "
-                                    ""
-                                    "file's folder, the current folder and "
+                                    "(this file's folder, the current folder and "
                                     "HALLBARHET_CRITERIA_PATH)."
                                 ),
                                 {"ref": ref},
@@ -175,7 +174,7 @@ class CriteriaLibrary:
                         )
                     ]
                 )
-            if not path.is_file():
+            if not is_file(path):
                 raise InputError(
                     [
                         where.problem(
@@ -193,7 +192,7 @@ class CriteriaLibrary:
             )
             for name in names:
                 candidate = folder / name
-                if not candidate.is_file():
+                if not is_file(candidate):
                     continue
                 loaded = self.load(candidate.resolve(), where)
                 if loaded.model.id != set_id:
@@ -292,6 +291,27 @@ class CriteriaLibrary:
         chain.append(root)
         resolved = merge(tuple(chain))
         self._resolved[path] = resolved
+        return resolved
+
+    def lint(self, resolved: ResolvedSet) -> list[Problem]:
+        """The lint findings of every file in ``resolved``'s chain, each file linted once
+        per library."""
+        from hallbarhet_cli.lint import lint
+
+        problems: list[Problem] = []
+        for sourced in resolved.chain:
+            if sourced.path not in self._lint:
+                own = self._resolve_path(sourced.path, ())
+                self._lint[sourced.path] = lint(sourced, own)
+            problems.extend(self._lint[sourced.path])
+        return problems
+
+    def usable(self, resolved: ResolvedSet) -> ResolvedSet:
+        """``resolved``, if no file in its chain has lint errors; an application must never
+        be scored with a set that ``hallbarhet validate`` rejects."""
+        errors = [p for p in self.lint(resolved) if p.severity is Severity.ERROR]
+        if errors:
+            raise InputError(errors)
         return resolved
 
     def available(self) -> Iterator[SourcedSet]:

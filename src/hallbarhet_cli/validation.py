@@ -10,6 +10,7 @@ import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -109,6 +110,12 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
     return Message(_DID_YOU_MEAN, {"suggestion": suggestion}) if suggestion else None
 
 
+@cache
+def _adapter(model: type[Any]) -> TypeAdapter[Any]:
+    """One validator per model per process: building it is the expensive part."""
+    return TypeAdapter(model)
+
+
 def validate(model: type[M], document: Document) -> tuple[M | None, list[Problem]]:
     """Validate ``document`` as ``model``.
 
@@ -116,7 +123,7 @@ def validate(model: type[M], document: Document) -> tuple[M | None, list[Problem
     is given back the text the author wrote, and validation is retried; every other error
     becomes a located :class:`Problem`.
     """
-    adapter: TypeAdapter[M] = TypeAdapter(model)
+    adapter = _adapter(model)
     for _ in range(8):
         try:
             return adapter.validate_python(document.data), []

@@ -111,6 +111,8 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
                 "status": r.status.value,
                 "manual": r.manual,
                 "level": r.level,
+                "level_label": explain.level_label(r),
+                "comment": r.comment,
                 "reason": explain.reason(r),
                 "explanation": explain.explanation(r),
                 "answers": {q: _plain(a) for q, a in r.answers},
@@ -158,6 +160,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
         "sdg": sdg,
         "warnings": [p.render(lang) for p in loaded.warnings],
         "officer": app.review.officer if app.review else None,
+        "review_date": app.review.date.isoformat() if app.review and app.review.date else None,
     }
 
 

@@ -20,6 +20,7 @@ import datetime as dt
 import math
 import os
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -316,42 +317,55 @@ def _line_col(text: str, index: int) -> Position:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def _error(file: str, where: Position | None, rule: str, template: str, **args: Any) -> LoadError:
+    line, column = where if where is not None else (None, None)
+    return LoadError(Problem(file, line, column, rule, Severity.ERROR, Message(template, args)))
+
+
+_BOMS: Final = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+_NOT_UTF8: Final = N_(
+    "The file is not valid UTF-8 (byte 0x{byte:02x}; it may be {encoding}). Save it as UTF-8."
+)
+_TOO_DEEP: Final = N_(
+    "The file is nested too deeply to read (more than {limit} levels, or more than Python can "
+    "follow). Flatten it, or raise the limit with HALLBARHET_MAX_DEPTH."
+)
+
+
 def decode(raw: bytes, file: str) -> str:
     """Decode a file's bytes as UTF-8 (a BOM is allowed), or fail with a located problem."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise _error(file, None, "encoding", _NOT_UTF8, byte=raw[0], encoding=encoding)
     if b"\x00" in raw[:8192]:
-        raise LoadError(
-            Problem(
-                file,
-                None,
-                None,
-                "binary-file",
-                Severity.ERROR,
-                Message(N_("This is a binary file, not a YAML text file.")),
-            )
-        )
+        # A NUL this early means a binary file; a later one is reported where it is.
+        raise _error(file, None, "binary-file", N_("This is a binary file, not a YAML text file."))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         good = err.object[: err.start].decode("utf-8", errors="replace")
-        line, column = _line_col(good, len(good))
         guess = "Windows-1252/ISO-8859-1" if err.object[err.start] >= 0x80 else "unknown"
-        raise LoadError(
-            Problem(
-                file,
-                line,
-                column,
-                "encoding",
-                Severity.ERROR,
-                Message(
-                    N_(
-                        "The file is not valid UTF-8 (byte 0x{byte:02x}; it may be {encoding}). "
-                        "Save "
-                        "it as UTF-8."
-                    ),
-                    {"byte": err.object[err.start], "encoding": guess},
-                ),
-            )
+        raise _error(
+            file,
+            _line_col(good, len(good)),
+            "encoding",
+            _NOT_UTF8,
+            byte=err.object[err.start],
+            encoding=guess,
         ) from None
+
+
+def _first_content_line(text: str) -> Position:
+    """Where a file without data starts to say something (a ``---``, say), past comments."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return number, len(line) - len(line.lstrip()) + 1
+    return 1, 1
 
 
 def parse_text(text: str, file: str, limits: Limits | None = None) -> Document:
@@ -362,146 +376,135 @@ def parse_text(text: str, file: str, limits: Limits | None = None) -> Document:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        where = (mark.line + 1, mark.column + 1) if mark else None
         detail = " ".join(str(part) for part in (err.context, err.problem) if part)
         if "expected a single document" in detail:
-            raise LoadError(
-                Problem(
-                    file,
-                    line,
-                    column,
-                    "several-documents",
-                    Severity.ERROR,
-                    Message(
-                        N_(
-                            "The file holds more than one YAML document; put each "
-                            "application or criteria set in a file of its own."
-                        )
-                    ),
-                )
+            raise _error(
+                file,
+                where,
+                "several-documents",
+                N_(
+                    "The file holds more than one YAML document; put each application or "
+                    "criteria set in a file of its own."
+                ),
             ) from None
         hint = None
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             hint = Message(N_("YAML does not allow tabs for indentation; use spaces."))
-        raise LoadError(
-            Problem(
-                file,
-                line,
-                column,
-                "yaml-syntax",
-                Severity.ERROR,
-                Message(N_("YAML syntax error: {detail}."), {"detail": detail}, hint),
-            )
+        line, column = where or (None, None)
+        problem = Problem(
+            file,
+            line,
+            column,
+            "yaml-syntax",
+            Severity.ERROR,
+            Message(N_("YAML syntax error: {detail}."), {"detail": detail}, hint),
+        )
+        raise LoadError(problem) from None
+    except yaml.reader.ReaderError as err:
+        raise _error(
+            file,
+            _line_col(text, err.position),
+            "yaml-syntax",
+            N_("The character U+{code:04X} is not allowed in a YAML file; remove it."),
+            code=err.character if isinstance(err.character, int) else ord(err.character),
         ) from None
     except yaml.YAMLError as err:
-        raise LoadError(
-            Problem(
-                file,
-                None,
-                None,
-                "yaml-syntax",
-                Severity.ERROR,
-                Message(N_("YAML syntax error: {detail}."), {"detail": str(err)}),
-            )
+        raise _error(
+            file, None, "yaml-syntax", N_("YAML syntax error: {detail}."), detail=str(err)
         ) from None
     except RecursionError:
-        raise LoadError(
-            Problem(
-                file,
-                None,
-                None,
-                "too-deep",
-                Severity.ERROR,
-                Message(
-                    N_(
-                        "The file is nested more than {limit} levels deep. Raise the limit with "
-                        "HALLBARHET_MAX_DEPTH."
-                    ),
-                    {"limit": limits.max_depth},
-                ),
-            )
-        ) from None
+        raise _error(file, None, "too-deep", _TOO_DEEP, limit=limits.max_depth) from None
     finally:
         loader.dispose()
-    if node is None:
-        raise LoadError(
-            Problem(file, 1, 1, "empty-file", Severity.ERROR, Message(N_("The file is empty.")))
-        )
+    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL and not node.value):
+        raise _error(file, _first_content_line(text), "empty-file", N_("The file is empty."))
     constructor = _Constructor(file, limits)
+    # Construction recurses a few frames per level; make room for the configured depth so
+    # that the depth check, which knows the line, is what refuses a deep file.
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, 4 * limits.max_depth + 500))
     try:
         constructor.document.data = constructor.construct(node, (), 0)
     except RecursionError:
-        raise LoadError(
-            Problem(
-                file,
-                None,
-                None,
-                "too-deep",
-                Severity.ERROR,
-                Message(
-                    N_(
-                        "The file is nested more than {limit} levels deep. Raise the limit with "
-                        "HALLBARHET_MAX_DEPTH."
-                    ),
-                    {"limit": limits.max_depth},
-                ),
-            )
-        ) from None
+        raise _error(file, None, "too-deep", _TOO_DEEP, limit=limits.max_depth) from None
+    finally:
+        sys.setrecursionlimit(old_limit)
     return constructor.document
 
 
 def load_file(path: Path, limits: Limits | None = None, *, display: str | None = None) -> Document:
-    """Read and parse one YAML file; raise :class:`LoadError` with a located problem."""
+    """Read and parse one YAML file; raise :class:`LoadError` with a located problem.
+
+    At most the size limit (and one byte more, to notice) is ever read, so a device or a
+    pipe that never ends cannot exhaust memory.
+    """
     limits = limits or Limits()
     file = display or str(path)
+    too_large = N_(
+        "The file is {size} MB, more than the limit of {limit} MB. Raise the limit with "
+        "HALLBARHET_MAX_FILE_MB."
+    )
     try:
-        if path.is_dir():
-            raise LoadError(
-                Problem(
-                    file,
-                    None,
-                    None,
-                    "not-a-file",
-                    Severity.ERROR,
-                    Message(N_("This is a folder, not a file.")),
-                )
-            )
+        if is_dir(path):
+            raise _error(file, None, "not-a-file", N_("This is a folder, not a file."))
         size = path.stat().st_size
         if size > limits.max_bytes:
-            raise LoadError(
-                Problem(
-                    file,
-                    None,
-                    None,
-                    "file-too-large",
-                    Severity.ERROR,
-                    Message(
-                        N_(
-                            "The file is {size} MB, more than the limit of {limit} MB. "
-                            "Raise the limit "
-                            "with HALLBARHET_MAX_FILE_MB."
-                        ),
-                        {"size": round(size / 2**20, 1), "limit": limits.max_bytes >> 20},
-                    ),
-                )
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(
-            Problem(file, None, None, "no-such-file", Severity.ERROR, Message(N_("No such file.")))
-        ) from None
-    except OSError as err:
-        raise LoadError(
-            Problem(
+            raise _error(
                 file,
                 None,
-                None,
-                "unreadable",
-                Severity.ERROR,
-                Message(N_("The file cannot be read: {reason}."), {"reason": err.strerror or err}),
+                "file-too-large",
+                too_large,
+                size=round(size / 2**20, 1),
+                limit=limits.max_bytes >> 20,
             )
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise _error(file, None, "no-such-file", N_("No such file.")) from None
+    except OSError as err:
+        raise _error(
+            file,
+            None,
+            "unreadable",
+            N_("The file cannot be read: {reason}."),
+            reason=err.strerror or str(err),
         ) from None
+    if len(raw) > limits.max_bytes:
+        raise _error(
+            file,
+            None,
+            "file-too-large",
+            too_large,
+            size=f"> {limits.max_bytes >> 20}",
+            limit=limits.max_bytes >> 20,
+        )
     return parse_text(decode(raw, file), file, limits)
+
+
+def is_file(path: Path) -> bool:
+    """``path.is_file()`` that is false, not an error, for a name the system refuses (too
+    long, a symlink loop)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    """``path.is_dir()`` that is false, not an error, for a name the system refuses."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def exists(path: Path) -> bool:
+    """``path.exists()`` that is false, not an error, for a name the system refuses."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def iter_yaml_files(folder: Path) -> Iterator[Path]:

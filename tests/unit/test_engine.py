@@ -17,6 +17,8 @@ import yaml
 from hallbarhet_cli.applications import LoadedApplication, application_from_document
 from hallbarhet_cli.assessment import Assessment, CriterionResult, MissingAnswer, Status, Verdict
 from hallbarhet_cli.engine import assess, fill_form
+from hallbarhet_cli.errors import InputError
+from hallbarhet_cli.models import Application
 from hallbarhet_cli.resolve import CriteriaLibrary
 from hallbarhet_cli.yamlload import parse_text
 
@@ -231,12 +233,30 @@ def test_dimension_and_overall_percents_are_weighted_means(tmp_path: Path) -> No
 
 
 def test_dimension_with_only_zero_weight_criteria_has_no_percent(tmp_path: Path) -> None:
+    """The linter rejects such a set (zero-weight), so an application never meets it; the
+    engine itself still handles it without dividing by zero."""
     body = """\
     criteria:
       - {id: S1, dimension: social, title: S1, manual: {max_points: 2}}
       - {id: E1, dimension: ecological, title: E1, weight: 0, manual: {max_points: 2}}
     """
-    a = run(tmp_path, criteria_set(body), review=scores(S1=1, E1=0))
+    with pytest.raises(InputError) as refused:
+        run(tmp_path, criteria_set(body), review=scores(S1=1, E1=0))
+    assert [p.rule for p in refused.value.problems] == ["zero-weight"]
+    resolved = CriteriaLibrary(folders=[tmp_path]).resolve_path(tmp_path / "set.yaml")
+    application = Application.model_validate(
+        {
+            "kind": "application",
+            "id": "A",
+            "type": "project",
+            "title": "T",
+            "applicant": {"name": "N", "sector": "public"},
+            "budget": {"total_sek": 2, "requested_sek": 1},
+            "period": {"start": "2026-01-01", "end": "2026-12-31"},
+            "review": scores(S1=1, E1=0),
+        }
+    )
+    a = assess(resolved, application, {})
     assert percents(a) == {"social": 50.0, "ecological": None, "economic": None}
     assert a.overall_percent == 50.0
 

@@ -739,7 +739,8 @@ def test_extending_a_file_that_is_not_a_criteria_set(
         5,
         11,
     )
-    message_check(problem, f"{ref} is not a criteria set (its kind is {kind!r}).")
+    shown = "null" if kind is None else repr(kind)
+    message_check(problem, f"{ref} is not a criteria set (its kind is {shown}).")
 
 
 def test_extending_a_non_criteria_file_by_id_is_located_at_the_reference(

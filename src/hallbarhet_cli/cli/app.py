@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from hallbarhet_cli import __version__
-from hallbarhet_cli.cli import assess, criteria, validate
+from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, validate
 from hallbarhet_cli.cli.common import State, T
 from hallbarhet_cli.i18n import N_
 
@@ -52,12 +52,32 @@ def main(
 
 
 app.command("assess", help=T(N_("Assess one application against its criteria set.")))(assess.assess)
+app.command(
+    "batch",
+    help=T(
+        N_(
+            "Score a whole funding round: files, folders, JSON Lines and CSV or XLSX "
+            "exports, ranked, with a portfolio summary and an HTML overview."
+        )
+    ),
+)(batch.batch)
 app.command("validate", help=T(N_("Validate criteria sets and applications (files or folders).")))(
     validate.validate
 )
 app.add_typer(
     criteria.app, name="criteria", help=T(N_("List and show the bundled and local criteria sets."))
 )
+app.add_typer(schema.app, name="schema", help=T(N_("Print JSON Schemas for editors.")))
+app.command("test", help=T(N_("Run criteria test cases and report rule coverage.")))(test.test)
+app.command(
+    "new",
+    help=T(
+        N_(
+            "Write an application template for a criteria set, or fill in an application "
+            "by answering its questions in the terminal."
+        )
+    ),
+)(new.new)
 
 
 def run() -> None:

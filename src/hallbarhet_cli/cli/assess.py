@@ -14,15 +14,20 @@ from hallbarhet_cli.cli.common import (
     EXIT_FINDINGS,
     LangOption,
     T,
+    fail,
     handle_errors,
     stdout_is_terminal,
 )
+from hallbarhet_cli.errors import Message
 from hallbarhet_cli.i18n import N_
 
 
 class Format(StrEnum):
     text = "text"
     json = "json"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
 
 
 class FailOn(StrEnum):
@@ -74,13 +79,71 @@ def assess(
             "--fail-on",
             help=T(
                 N_(
-                    "Exit with 1 when the verdict is this or takes precedence "
-                    "over it (excluded > incomplete > fail)."
+                    "Exit with code 1 when the verdict is this one or a more serious one; "
+                    "from most to least serious: excluded, incomplete, fail."
                 )
             ),
         ),
     ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            help=T(
+                N_(
+                    "Folder of report templates that replace the bundled ones with the same "
+                    "name (for md, html and pdf)."
+                )
+            ),
+            exists=True,
+            file_okay=False,
+            dir_okay=True,
+        ),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="CRITERION",
+            help=T(
+                N_(
+                    "Show one criterion in full: the questions it reads with their answers, "
+                    "each level's condition and points, and what the next level needs."
+                )
+            ),
+        ),
+    ] = None,
+    precheck: Annotated[
+        bool,
+        typer.Option(
+            "--precheck",
+            help=T(
+                N_(
+                    "A pre-check for the applicant, in plain language: what to complete and "
+                    "what would earn more points, then a preliminary verdict."
+                )
+            ),
+        ),
+    ] = False,
+    show_ids: Annotated[
+        bool,
+        typer.Option(
+            "--show-ids",
+            help=T(N_("With --precheck: also show the ids of questions, criteria and gates.")),
+        ),
+    ] = False,
 ) -> None:
+    if (explain is not None or precheck) and format is not Format.text:
+        raise fail(
+            Message(N_("--explain and --precheck write text; leave out --format.")), lang.value
+        )
+    if explain is not None and precheck:
+        raise fail(Message(N_("Use --explain or --precheck, not both.")), lang.value)
+    if format is Format.pdf and output == "-" and stdout_is_terminal():
+        raise fail(
+            Message(N_("A PDF cannot be shown in the terminal; write it to a file with -o.")),
+            lang.value,
+        )
     from hallbarhet_cli.applications import load_application
     from hallbarhet_cli.engine import assess as run_assessment
     from hallbarhet_cli.output import write_atomic
@@ -91,8 +154,19 @@ def assess(
     with handle_errors(lang.value):
         loaded = load_application(application, CriteriaLibrary(), criteria)
         result = run_assessment(loaded.criteria, loaded.model, loaded.answers)
-        view = assessment_view(result, loaded, lang.value)
         color = output == "-" and stdout_is_terminal()
-        write_atomic(output, REPORTERS[format.value](view, lang.value, color))
+        report: str | bytes
+        if explain is not None:
+            from hallbarhet_cli.reporters.explain_text import render_explanation
+
+            report = render_explanation(result, loaded, explain, lang.value, color=color)
+        elif precheck:
+            from hallbarhet_cli.reporters.precheck import render_precheck
+
+            report = render_precheck(result, loaded, lang.value, color=color, show_ids=show_ids)
+        else:
+            view = assessment_view(result, loaded, lang.value)
+            report = REPORTERS[format.value](view, lang.value, color, template_dir)
+        write_atomic(output, report)
     if fail_on is not None and result.verdict in FAILING[fail_on]:
         raise typer.Exit(EXIT_FINDINGS)

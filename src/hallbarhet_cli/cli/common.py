@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_USAGE: Final = 2
 EXIT_INTERNAL: Final = 3
+EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 def T(message: str) -> str:
@@ -57,19 +60,27 @@ def fail(message: Message, lang: str, code: int = EXIT_USAGE) -> typer.Exit:
 @contextmanager
 def handle_errors(lang: str) -> Iterator[None]:
     """Turn failures into one line per problem and an exit code; never a traceback
-    (unless ``--debug``)."""
+    (unless ``--debug``, which adds it to the one line and keeps exit code 3)."""
     try:
         yield
     except HallbarhetError as err:
         for problem in err.problems:
             typer.echo(problem.render(lang), err=True)
         raise typer.Exit(err.exit_code) from None
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except (typer.Exit, typer.Abort):
         raise
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more to say, and nothing to report.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_OK) from None
     except Exception as err:
         if State.debug:
-            raise
-        typer.echo(traceback.format_exception_only(err)[-1].strip(), err=True)
+            traceback.print_exc()
+        else:
+            typer.echo(traceback.format_exception_only(err)[-1].strip(), err=True)
         raise fail(
             Message(
                 N_(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -41,3 +43,78 @@ def show(
         library = CriteriaLibrary()
         resolved = library.resolve(ref, Where("criteria show"), Path.cwd(), confine=False)
         typer.echo(render_set(resolved, lang.value), nl=False)
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command(
+    "diff",
+    help=T(
+        N_(
+            "Show what changed between two versions of a criteria set; with --round, which "
+            "applications of a round change verdict or rank."
+        )
+    ),
+)
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            help=T(N_("The old version: a bundled id, id@version or a path.")),
+            show_default=False,
+            metavar="OLD",
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(
+            help=T(N_("The new version: a bundled id, id@version or a path.")),
+            show_default=False,
+            metavar="NEW",
+        ),
+    ],
+    round_inputs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--round",
+            metavar="INPUT",
+            help=T(
+                N_(
+                    "Application files or folders of a round to re-score under both "
+                    "versions (repeat the option for more)."
+                )
+            ),
+        ),
+    ] = None,
+    format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help=T(N_("Output format.")))
+    ] = DiffFormat.text,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help=T(N_("Write to this file instead of standard output (- for standard output).")),
+        ),
+    ] = "-",
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from hallbarhet_cli.cli.common import EXIT_FINDINGS
+    from hallbarhet_cli.diff import diff_sets, round_impact
+    from hallbarhet_cli.output import write_atomic
+    from hallbarhet_cli.reporters.criteria_diff import render_json, render_text
+    from hallbarhet_cli.resolve import CriteriaLibrary, Where
+
+    with handle_errors(lang.value):
+        library = CriteriaLibrary()
+        where = Where("criteria diff")
+        before = library.resolve(old, where, Path.cwd(), confine=False)
+        after = library.resolve(new, where, Path.cwd(), confine=False)
+        impact = round_impact(before, after, round_inputs) if round_inputs else None
+        render = render_json if format is DiffFormat.json else render_text
+        write_atomic(output, render(diff_sets(before, after), impact, lang.value))
+    if impact is not None and impact.problems:
+        raise typer.Exit(EXIT_FINDINGS)

@@ -12,7 +12,8 @@ from hallbarhet_cli.models.criteria import ApplicationType, Id
 
 APPLICATION_ID_PATTERN: Final = r"^[^\s].*$"
 Sector = Literal["public", "company", "civil_society", "academia", "other"]
-Amount = Annotated[int | float, Field(ge=0)]
+# Amounts are bounded so that an absurd figure is an error, not a number too large to show.
+Amount = Annotated[int | float, Field(ge=0, le=1e15)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
 

@@ -18,6 +18,11 @@ QuestionType = Literal["number", "integer", "boolean", "choice", "multichoice", 
 ApplicationType = Literal["project", "business_support"]
 Effect = Literal["exclude", "review"]
 Number = int | float
+# Bounds that keep every figure meaningful and printable: an absurd weight or limit is a
+# mistake to report, not a number to compute with.
+Weight = Annotated[Number, Field(ge=0, le=1_000_000)]
+Points = Annotated[int, Field(ge=0, le=1_000_000)]
+Limit = Annotated[Number, Field(ge=-1e15, le=1e15)]
 
 
 class Option(Model):
@@ -36,9 +41,9 @@ class Question(Model):
     help: Text | None = None
     unit: str | None = None
     required: bool = False
-    min: Number | None = None
-    max: Number | None = None
-    min_length: Annotated[int, Field(ge=0)] | None = None
+    min: Limit | None = None
+    max: Limit | None = None
+    min_length: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
     options: list[Option] | None = None
     relevant: Condition | None = None
 
@@ -49,7 +54,7 @@ class Question(Model):
 class Level(Model):
     """A rung of a criterion's ladder: the first level whose ``when`` holds scores."""
 
-    points: Annotated[int, Field(ge=0)]
+    points: Points
     when: Condition | None = None
     label: Text | None = None
 
@@ -57,7 +62,7 @@ class Level(Model):
 class Manual(Model):
     """A criterion scored by the case officer in the application's ``review``."""
 
-    max_points: Annotated[int, Field(gt=0)]
+    max_points: Annotated[int, Field(gt=0, le=1_000_000)]
     guidance: Text | None = None
 
 
@@ -68,7 +73,7 @@ class Criterion(Model):
     dimension: Id
     title: Text
     guidance: Text | None = None
-    weight: Annotated[Number, Field(ge=0)] = 1
+    weight: Weight = 1
     sdg: list[int] = Field(default_factory=list)
     levels: Annotated[list[Level], Field(min_length=1)] | None = None
     manual: Manual | None = None
@@ -93,7 +98,7 @@ class Gate(Model):
 
 class Dimension(Model):
     title: Text
-    weight: Annotated[Number, Field(ge=0)] = 1
+    weight: Weight = 1
 
 
 class VerdictRule(Model):

@@ -11,6 +11,7 @@ from hallbarhet_cli import fmt
 from hallbarhet_cli.explain import Explainer
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
+from hallbarhet_cli.printable import printable
 from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet
 
 _TYPES = {"project": N_("project"), "business_support": N_("business support")}
@@ -38,7 +39,7 @@ def render_list(library: CriteriaLibrary, lang: str) -> str:
             sourced.document.file,
         )
     _console(buffer).print(table)
-    return buffer.getvalue()
+    return printable(buffer.getvalue())
 
 
 def render_set(resolved: ResolvedSet, lang: str) -> str:
@@ -106,4 +107,4 @@ def render_set(resolved: ResolvedSet, lang: str) -> str:
                 f"  {g.id} {localize(g.title, lang)} ({effect}): {explain.condition(g.when)}",
                 markup=False,
             )
-    return buffer.getvalue()
+    return printable(buffer.getvalue())

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.i18n import N_, gettext
+from hallbarhet_cli.printable import printable_data
 
 _STYLES: Final = {
     "pass": "bold green",
@@ -47,6 +48,8 @@ def _bar(percent: float | None, minimum: float, width: int = 20) -> Text:
 
 
 def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
+    view = printable_data(view)
+
     def _(message: str) -> str:
         return gettext(message, lang)
 
