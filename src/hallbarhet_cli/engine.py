@@ -128,7 +128,8 @@ def assess(
     review = application.review
     scores = review.scores if review else {}
     cleared = set(review.cleared) if review else set()
-    results = [_score(c, facts, scores, missing_ids) for c in criteria.criteria]
+    reads = criteria.criterion_questions
+    results = [_score(c, facts, scores, missing_ids, reads[c.id]) for c in criteria.criteria]
     unscored = tuple(r.id for r in results if r.status is Status.UNSCORED)
 
     gates = tuple(
@@ -175,7 +176,11 @@ def assess(
 
 
 def _score(
-    criterion: Criterion, facts: Facts, scores: Mapping[str, Any], missing: set[str]
+    criterion: Criterion,
+    facts: Facts,
+    scores: Mapping[str, Any],
+    missing: set[str],
+    questions: tuple[str, ...] = (),
 ) -> CriterionResult:
     maximum = criterion.max_points
     weight = float(criterion.weight)
@@ -212,10 +217,7 @@ def _score(
         None,
     )
     points = levels[reached].points if reached is not None else 0
-    read: dict[str, Any] = {}
-    for level in levels:
-        for question, answer in facts.read(level.when):
-            read.setdefault(question, answer)
+    read = {question: facts.answers.get(question) for question in questions}
     waiting = any(q in missing for q in read)
     return CriterionResult(
         criterion.id,

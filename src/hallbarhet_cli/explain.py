@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any, Final, Literal
 
 from hallbarhet_cli import fmt
@@ -20,12 +21,20 @@ _NOT_ANSWERED: Final = N_("not answered")
 _NOT: Final = N_("not ({condition})")
 
 
+@lru_cache(maxsize=32)
+def explainer(criteria: ResolvedSet, lang: str) -> Explainer:
+    """The shared :class:`Explainer` for a set and a language, so that a round of many
+    applications puts each condition into words once."""
+    return Explainer(criteria, lang)
+
+
 class Explainer:
     """Words for one criteria set in one language."""
 
     def __init__(self, criteria: ResolvedSet, lang: str) -> None:
         self.criteria = criteria
         self.lang = lang
+        self._words: dict[int, tuple[Condition, str]] = {}
 
     def _(self, message: str) -> str:
         return gettext(message, self.lang)
@@ -77,7 +86,18 @@ class Explainer:
 
     # -- conditions -------------------------------------------------------------------
     def condition(self, condition: Condition) -> str:
-        """A condition in words, e.g. ”Minskade utsläpp” är mindre än -10 t CO2e/år."""
+        """A condition in words, e.g. ”Minskade utsläpp” är mindre än -10 t CO2e/år.
+
+        The words depend only on the set and the language, so they are worked out once per
+        condition; the memo holds the condition itself, so its id is never reused."""
+        known = self._words.get(id(condition))
+        if known is not None and known[0] is condition:
+            return known[1]
+        text = self._condition(condition)
+        self._words[id(condition)] = (condition, text)
+        return text
+
+    def _condition(self, condition: Condition) -> str:
         if isinstance(condition, All):
             return fmt.join([self._nested(c) for c in condition.all], self.lang)
         if isinstance(condition, Any_):

@@ -61,7 +61,7 @@ class SourcedSet:
     path: Path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ResolvedSet:
     """A criteria set with everything it extends merged in: what the engine scores with.
 
@@ -97,6 +97,22 @@ class ResolvedSet:
     @cached_property
     def gate_map(self) -> dict[str, Gate]:
         return {g.id: g for g in self.gates}
+
+    @cached_property
+    def criterion_questions(self) -> dict[str, tuple[str, ...]]:
+        """The questions each criterion's levels read, in order of appearance."""
+        from hallbarhet_cli.models.conditions import comparisons
+
+        read: dict[str, tuple[str, ...]] = {}
+        for criterion in self.criteria:
+            seen: dict[str, None] = {}
+            for level in criterion.levels or []:
+                if level.when is not None:
+                    for _, comparison in comparisons(level.when):
+                        if comparison.question is not None:
+                            seen.setdefault(comparison.question)
+            read[criterion.id] = tuple(seen)
+        return read
 
     @cached_property
     def sha256(self) -> str:

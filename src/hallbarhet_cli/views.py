@@ -13,7 +13,7 @@ from typing import Any, Final
 from hallbarhet_cli import __version__, fmt
 from hallbarhet_cli.applications import LoadedApplication
 from hallbarhet_cli.assessment import Assessment, Verdict
-from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.explain import Explainer, explainer
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
 
@@ -49,7 +49,7 @@ def _plain(value: Any) -> Any:
 
 def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str) -> dict[str, Any]:
     """Everything a report shows about one assessment, in ``lang``."""
-    explain = Explainer(loaded.criteria, lang)
+    explain = explainer(loaded.criteria, lang)
     app = loaded.model
     criteria = loaded.criteria
     sdg = sorted(

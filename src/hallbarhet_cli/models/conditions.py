@@ -8,6 +8,7 @@ What each operator means is defined once, in :mod:`hallbarhet_cli.operators`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag, model_validator
@@ -52,12 +53,12 @@ class Comparison(Model):
             )
         return self
 
-    @property
+    @cached_property
     def op(self) -> str:
         """The operator's name as written in files (``in``, not ``in_``)."""
         return next(name for name in OPERATORS if _field_name(name) in self.model_fields_set)
 
-    @property
+    @cached_property
     def value(self) -> Any:
         return getattr(self, _field_name(self.op))
 
