@@ -13,6 +13,7 @@ from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
     EXIT_FINDINGS,
     LangOption,
+    OutputOption,
     T,
     fail,
     handle_errors,
@@ -65,14 +66,7 @@ def assess(
     format: Annotated[
         Format, typer.Option("--format", "-f", help=T(N_("Output format.")))
     ] = Format.text,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output",
-            "-o",
-            help=T(N_("Write to this file instead of standard output (- for standard output).")),
-        ),
-    ] = "-",
+    output: OutputOption = "-",
     fail_on: Annotated[
         FailOn | None,
         typer.Option(

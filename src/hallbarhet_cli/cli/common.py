@@ -47,6 +47,16 @@ LangOption = Annotated[
 DEFAULT_LANG: Final = Lang(default_language())
 
 
+OutputOption = Annotated[
+    str,
+    typer.Option(
+        "--output",
+        "-o",
+        help=T(N_("Write to this file instead of standard output (- for standard output).")),
+    ),
+]
+
+
 class State:
     debug = False
 

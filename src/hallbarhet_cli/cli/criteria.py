@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from hallbarhet_cli.cli.common import DEFAULT_LANG, LangOption, T, handle_errors
+from hallbarhet_cli.cli.common import DEFAULT_LANG, LangOption, OutputOption, T, handle_errors
 from hallbarhet_cli.i18n import N_
 
 app = typer.Typer(no_args_is_help=True)
@@ -92,14 +92,7 @@ def diff(
     format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help=T(N_("Output format.")))
     ] = DiffFormat.text,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output",
-            "-o",
-            help=T(N_("Write to this file instead of standard output (- for standard output).")),
-        ),
-    ] = "-",
+    output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from hallbarhet_cli.cli.common import EXIT_FINDINGS

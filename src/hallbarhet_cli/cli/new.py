@@ -7,7 +7,15 @@ from typing import Annotated, Final
 
 import typer
 
-from hallbarhet_cli.cli.common import DEFAULT_LANG, EXIT_USAGE, LangOption, T, fail, handle_errors
+from hallbarhet_cli.cli.common import (
+    DEFAULT_LANG,
+    EXIT_USAGE,
+    LangOption,
+    OutputOption,
+    T,
+    fail,
+    handle_errors,
+)
 from hallbarhet_cli.errors import Message
 from hallbarhet_cli.i18n import N_, gettext
 
@@ -24,14 +32,7 @@ def new(
             show_default=False,
         ),
     ],
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output",
-            "-o",
-            help=T(N_("Write to this file instead of standard output (- for standard output).")),
-        ),
-    ] = "-",
+    output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
     interactive: Annotated[
         bool,

@@ -6,19 +6,10 @@ from typing import Annotated, Any
 
 import typer
 
-from hallbarhet_cli.cli.common import DEFAULT_LANG, LangOption, T, handle_errors
+from hallbarhet_cli.cli.common import DEFAULT_LANG, LangOption, OutputOption, T, handle_errors
 from hallbarhet_cli.i18n import N_
 
 app = typer.Typer(no_args_is_help=True)
-
-OutputOption = Annotated[
-    str,
-    typer.Option(
-        "--output",
-        "-o",
-        help=T(N_("Write to this file instead of standard output (- for standard output).")),
-    ),
-]
 
 
 def _write(schema: dict[str, Any], output: str) -> None:

@@ -13,6 +13,7 @@ from hallbarhet_cli.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
     LangOption,
+    OutputOption,
     T,
     fail,
     handle_errors,
@@ -60,14 +61,7 @@ def test(
     format: Annotated[
         Format, typer.Option("--format", "-f", help=T(N_("Output format.")))
     ] = Format.text,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output",
-            "-o",
-            help=T(N_("Write to this file instead of standard output (- for standard output).")),
-        ),
-    ] = "-",
+    output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from hallbarhet_cli.output import write_atomic

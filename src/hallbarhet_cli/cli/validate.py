@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 
-from hallbarhet_cli.cli.common import DEFAULT_LANG, EXIT_FINDINGS, LangOption, T, handle_errors
+from hallbarhet_cli.cli.common import (
+    DEFAULT_LANG,
+    EXIT_FINDINGS,
+    LangOption,
+    OutputOption,
+    T,
+    handle_errors,
+)
 from hallbarhet_cli.i18n import N_
 
 
@@ -51,14 +58,7 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help=T(N_("Treat warnings as errors.")))
     ] = False,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output",
-            "-o",
-            help=T(N_("Write to this file instead of standard output (- for standard output).")),
-        ),
-    ] = "-",
+    output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from hallbarhet_cli.checking import check_paths

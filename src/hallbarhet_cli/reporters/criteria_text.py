@@ -12,6 +12,7 @@ from hallbarhet_cli.explain import Explainer
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
 from hallbarhet_cli.printable import printable
+from hallbarhet_cli.reporters.console import text_console
 from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet
 
 _TYPES = {"project": N_("project"), "business_support": N_("business support")}
@@ -19,9 +20,7 @@ _EFFECTS = {"exclude": N_("excludes"), "review": N_("needs review")}
 
 
 def _console(buffer: io.StringIO) -> Console:
-    return Console(
-        file=buffer, force_terminal=False, no_color=True, width=110, highlight=False, emoji=False
-    )
+    return text_console(buffer, color=False, width=110)
 
 
 def render_list(library: CriteriaLibrary, lang: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 from typing import Any, Final
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
@@ -25,6 +24,7 @@ from hallbarhet_cli.explain import Explainer
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import All, Any_, Condition, localize
 from hallbarhet_cli.printable import printable_data
+from hallbarhet_cli.reporters.console import finish, text_console
 from hallbarhet_cli.resolve import ResolvedSet
 from hallbarhet_cli.validation import did_you_mean
 
@@ -171,16 +171,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
         return gettext(message, lang)
 
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        width=width,
-        color_system="standard" if color else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
+    console = text_console(buffer, color=color, width=width, markup=False)
 
     def out(text: Text | str, indent: int = 0, style: str = "") -> None:
         body = text if isinstance(text, Text) else Text(text, style=style)
@@ -217,7 +208,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
         score = view["score"]
         if score is None:
             out("? " + _(N_("Awaiting the case officer's score.")), style="yellow")
-            return _finish(buffer, color)
+            return finish(buffer, color)
         line = _(N_("{points} of {max} points")).format(
             points=score["points"], max=view["max_points"]
         )
@@ -227,7 +218,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
         if upcoming is not None and upcoming["advice"]:
             section(_(N_("Advice")))
             out(upcoming["advice"].strip())
-        return _finish(buffer, color)
+        return finish(buffer, color)
 
     section(_(N_("Questions and answers")))
     for q in view["questions"]:
@@ -260,19 +251,13 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     section(_(N_("Next level")))
     if upcoming is None:
         out(_(N_("This criterion has its highest score.")), style="green")
-        return _finish(buffer, color)
+        return finish(buffer, color)
     gain = _(N_("+{gain} percentage points")).format(gain=fmt.number(upcoming["gain"], lang, 1))
     out(f"{upcoming['needs']} ({gain})")
     if upcoming["advice"]:
         section(_(N_("Advice")))
         out(upcoming["advice"].strip())
-    return _finish(buffer, color)
-
-
-def _finish(buffer: io.StringIO, color: bool) -> str:
-    """The rendered text, without the spaces that padding leaves at the ends of lines."""
-    text = buffer.getvalue()
-    return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
+    return finish(buffer, color)
 
 
 _STATUS_MARK: Final = {"reached": "▶", "not_met": "✘", "lower": "·"}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
@@ -23,6 +22,7 @@ from hallbarhet_cli.explain import Explainer
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
 from hallbarhet_cli.printable import printable_data
+from hallbarhet_cli.reporters.console import finish, text_console
 from hallbarhet_cli.views import VERDICT_LABELS
 
 
@@ -107,16 +107,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
         return gettext(message, lang)
 
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        width=width,
-        color_system="standard" if color else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
+    console = text_console(buffer, color=color, width=width, markup=False)
 
     def out(text: Text | str = "", indent: int = 0, style: str = "") -> None:
         body = text if isinstance(text, Text) else Text(text, style=style)
@@ -215,8 +206,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     out(verdict_line(view, lang))
     for sentence in view["below_minimum"]:
         out(f"• {sentence}", 2)
-    text = buffer.getvalue()
-    return text if color else "".join(line.rstrip() + "\n" for line in text.splitlines())
+    return finish(buffer, color)
 
 
 def verdict_line(view: dict[str, Any], lang: str) -> Text:

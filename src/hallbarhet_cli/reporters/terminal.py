@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any, Final
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -15,6 +15,7 @@ from rich.text import Text
 from hallbarhet_cli import fmt
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.printable import printable_data
+from hallbarhet_cli.reporters.console import text_console
 
 _STYLES: Final = {
     "pass": "bold green",
@@ -54,16 +55,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
         return gettext(message, lang)
 
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        width=width,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-    )
+    console = text_console(buffer, color=color, width=width)
     app = view["application"]
     verdict = view["verdict"]
     overall = view["overall_percent"]
