@@ -38,7 +38,7 @@ from hallbarhet_cli.batch.rows import RowPlan, answer_kind, criteria_ref, row_do
 from hallbarhet_cli.engine import assess
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, UsageError
 from hallbarhet_cli.i18n import N_, gettext
-from hallbarhet_cli.models import Application, localize
+from hallbarhet_cli.models import localize
 from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
 from hallbarhet_cli.yamlload import Document, LoadError, parse_text
 
@@ -92,12 +92,6 @@ class Worker:
     library: CriteriaLibrary = field(default_factory=CriteriaLibrary)
     sent: set[str] = field(default_factory=set)
     _refs: dict[tuple[str, str], ResolvedSet | None] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        # The models are built lazily (``defer_build``), and validation goes through a new
-        # TypeAdapter per document, which rebuilds the whole schema each time (about 3 ms
-        # an application) unless the model itself has been built. Build it once here.
-        Application.model_rebuild(force=True)
 
     def run(self, items: Sequence[Item]) -> ChunkResult:
         outcomes: list[Outcome] = []
