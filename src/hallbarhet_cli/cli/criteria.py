@@ -1,4 +1,4 @@
-"""``hallbarhet criteria list|show``: the criteria sets that can be used."""
+"""``hallbarhet criteria list|show|docs|diff``: the criteria sets that can be used."""
 
 from __future__ import annotations
 
@@ -25,6 +25,49 @@ def list_sets(lang: LangOption = DEFAULT_LANG) -> None:
     with handle_errors(lang.value):
         library = CriteriaLibrary()
         typer.echo(render_list(library, lang.value), nl=False)
+
+
+class DocsFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+@app.command(
+    "docs",
+    help=T(
+        N_(
+            "Write the handbook for applicants: every question, what earns points and what "
+            "stops an application, from the criteria set alone."
+        )
+    ),
+)
+def docs(
+    ref: Annotated[
+        str, typer.Argument(help=T(N_("A bundled id, id@version or a path.")), show_default=False)
+    ],
+    format: Annotated[
+        DocsFormat, typer.Option("--format", "-f", help=T(N_("Output format.")))
+    ] = DocsFormat.md,
+    output: OutputOption = "-",
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            help=T(N_("Folder of templates that replace the bundled ones with the same name.")),
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from hallbarhet_cli.handbook import render_handbook
+    from hallbarhet_cli.output import write_atomic
+    from hallbarhet_cli.resolve import CriteriaLibrary, Where
+
+    with handle_errors(lang.value):
+        library = CriteriaLibrary()
+        resolved = library.resolve(ref, Where("criteria docs"), Path.cwd(), confine=False)
+        write_atomic(output, render_handbook(resolved, lang.value, format.value, template_dir))
 
 
 @app.command("show", help=T(N_("Show a criteria set's questions, criteria and gates.")))

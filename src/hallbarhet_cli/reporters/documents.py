@@ -330,19 +330,23 @@ def environment(lang: str, template_dir: Path | None = None) -> jinja2.Environme
 
 
 def render(view: dict[str, Any], lang: str, kind: str, template_dir: Path | None = None) -> str:
-    """The report of ``kind`` (``html`` or ``md``) for an assessment ``view``.
+    """The report of ``kind`` (``html`` or ``md``) for an assessment ``view``."""
+    context = {"report": document_view(printable_data(view), lang)}
+    return render_template(TEMPLATES[kind], context, lang, template_dir)
 
-    A broken template (most likely an organisation's override) is one located error, not
-    a traceback.
-    """
+
+def render_template(
+    name: str, context: dict[str, Any], lang: str, template_dir: Path | None = None
+) -> str:
+    """Render the template ``name`` with plain data. A broken template (most likely an
+    organisation's override) is one located error, not a traceback."""
     try:
-        template = environment(lang, template_dir).get_template(TEMPLATES[kind])
-        return template.render(report=document_view(printable_data(view), lang))
+        return environment(lang, template_dir).get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as err:
-        where = err.filename or err.name or TEMPLATES[kind]
+        where = err.filename or err.name or name
         raise _template_error(where, err.lineno, err.message or str(err)) from err
     except jinja2.TemplateError as err:
-        where, line = _template_frame(err, TEMPLATES[kind])
+        where, line = _template_frame(err, name)
         raise _template_error(where, line, err.message or str(err)) from err
 
 
