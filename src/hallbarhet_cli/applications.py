@@ -70,29 +70,30 @@ def load_application(
     return application_from_document(document, path.parent, library, criteria_ref)
 
 
+def not_application(document: Document) -> Problem:
+    """The problem for a document given as an application that is not one."""
+    kind = kind_of(document)
+    return document.problem(
+        ("kind",) if kind else (),
+        "not-application",
+        Message(
+            N_(
+                "This is not an application (its kind is {kind!r}); an application has "
+                "`kind: application`."
+            ),
+            {"kind": kind},
+        ),
+    )
+
+
 def application_from_document(
     document: Document,
     base_dir: Path,
     library: CriteriaLibrary,
     criteria_ref: str | None = None,
 ) -> LoadedApplication:
-    kind = kind_of(document)
-    if kind != "application":
-        raise InputError(
-            [
-                document.problem(
-                    ("kind",) if kind else (),
-                    "not-application",
-                    Message(
-                        N_(
-                            "This is not an application (its kind is {kind!r}); an application has "
-                            "`kind: application`."
-                        ),
-                        {"kind": kind},
-                    ),
-                )
-            ]
-        )
+    if kind_of(document) != "application":
+        raise InputError([not_application(document)])
     model, problems = validate(Application, document)
     if model is None:
         raise InputError(mark_unfilled(document, problems))

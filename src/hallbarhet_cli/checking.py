@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hallbarhet_cli.applications import application_from_document, kind_of, read_document
-from hallbarhet_cli.errors import InputError, Message, Problem, Severity
+from hallbarhet_cli.errors import InputError, Message, Problem, Severity, unique
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.lint import lint
 from hallbarhet_cli.resolve import CriteriaLibrary
@@ -77,19 +77,14 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
             )
     except InputError as err:
         result.problems.extend(err.problems)
-    result.problems = _unique(result.problems)
+    result.problems = unique(result.problems)
     return result
 
 
-def _unique(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[object, ...]] = set()
-    out = []
-    for p in sorted(problems, key=Problem.sort_key):
-        key = (p.file, p.line, p.column, p.rule, p.message.render("en"))
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+def _unusable(path: Path, rule: str, message: Message) -> FileResult:
+    """The result for a file that could not be checked at all."""
+    problem = Problem(str(path), None, None, rule, Severity.ERROR, message)
+    return FileResult(str(path), None, [problem])
 
 
 def check_paths(paths: Iterable[Path], library: CriteriaLibrary | None = None) -> list[FileResult]:
@@ -98,43 +93,14 @@ def check_paths(paths: Iterable[Path], library: CriteriaLibrary | None = None) -
     results = []
     for path, named in expand(paths):
         if named and not exists(path):
-            results.append(
-                FileResult(
-                    str(path),
-                    None,
-                    [
-                        Problem(
-                            str(path),
-                            None,
-                            None,
-                            "no-such-file",
-                            Severity.ERROR,
-                            Message(N_("No such file or folder.")),
-                        )
-                    ],
-                )
-            )
+            message = Message(N_("No such file or folder."))
+            results.append(_unusable(path, "no-such-file", message))
             continue
         try:
             results.append(check_file(path, library))
         except OSError as err:  # one unreadable file never stops the run
-            results.append(
-                FileResult(
-                    str(path),
-                    None,
-                    [
-                        Problem(
-                            str(path),
-                            None,
-                            None,
-                            "unreadable",
-                            Severity.ERROR,
-                            Message(
-                                N_("The file cannot be read: {reason}."),
-                                {"reason": err.strerror or str(err)},
-                            ),
-                        )
-                    ],
-                )
+            message = Message(
+                N_("The file cannot be read: {reason}."), {"reason": err.strerror or str(err)}
             )
+            results.append(_unusable(path, "unreadable", message))
     return results

@@ -22,8 +22,13 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, StringConstraints
 
-from hallbarhet_cli.applications import check_application, kind_of, read_document
-from hallbarhet_cli.errors import InputError, Message, Problem, has_errors
+from hallbarhet_cli.applications import (
+    check_application,
+    kind_of,
+    not_application,
+    read_document,
+)
+from hallbarhet_cli.errors import InputError, Message, Problem, has_errors, unique
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application
 from hallbarhet_cli.models.application import Amount, Line, Review, Score, Sector
@@ -185,7 +190,7 @@ def criteria_test_from_document(
         problems.extend(found)
         if prepared is not None:
             cases.append(prepared)
-    problems = _unique(problems)
+    problems = unique(problems)
     if has_errors(problems):
         raise InputError(problems)
     return LoadedTest(document.file, document, criteria, tuple(cases), tuple(problems))
@@ -387,19 +392,7 @@ def _prepare(
     else:
         source = _merged_application(document, model, index, case, criteria)
     if kind_of(source) != "application":
-        return None, [
-            source.problem(
-                ("kind",),
-                "not-application",
-                Message(
-                    N_(
-                        "This is not an application (its kind is {kind!r}); an application "
-                        "has `kind: application`."
-                    ),
-                    {"kind": kind_of(source)},
-                ),
-            )
-        ]
+        return None, [not_application(source)]
     application, problems = validate(Application, source)
     if application is None:
         return None, problems
@@ -527,15 +520,3 @@ def _graft(source: Document, target: Document, origins: Mapping[DataPath, DataPa
                 visit(item, (*path, i))
 
     visit(target.data, ())
-
-
-def _unique(problems: Iterable[Problem]) -> list[Problem]:
-    """Each problem once: a base answer checked for every case is reported once."""
-    seen: set[tuple[object, ...]] = set()
-    out = []
-    for p in sorted(problems, key=Problem.sort_key):
-        key = (p.file, p.line, p.column, p.rule, p.message.render("en"))
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out

@@ -18,11 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from hallbarhet_cli.applications import check_application, kind_of, read_document
+from hallbarhet_cli.applications import (
+    check_application,
+    kind_of,
+    not_application,
+    read_document,
+)
 from hallbarhet_cli.assessment import Verdict
 from hallbarhet_cli.engine import assess
-from hallbarhet_cli.errors import InputError, Message, Problem, has_errors
-from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.errors import InputError, Problem, has_errors
 from hallbarhet_cli.models import Application, Criterion, Gate, Question
 from hallbarhet_cli.resolve import ResolvedSet
 from hallbarhet_cli.validation import validate
@@ -236,17 +240,7 @@ def _round_documents(paths: Iterable[Path]) -> Iterator[Document | Problem]:
             if kind_of(document) == "application":
                 yield document
             elif named:
-                yield document.problem(
-                    ("kind",) if kind_of(document) else (),
-                    "not-application",
-                    Message(
-                        N_(
-                            "This is not an application (its kind is {kind!r}); an "
-                            "application has `kind: application`."
-                        ),
-                        {"kind": kind_of(document)},
-                    ),
-                )
+                yield not_application(document)
 
 
 def round_impact(old: ResolvedSet, new: ResolvedSet, paths: Sequence[Path]) -> RoundImpact:

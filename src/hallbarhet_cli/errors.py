@@ -126,6 +126,19 @@ class Problem:
         return f"{self.location()}: {severity} [{self.rule}] {self.message.render(lang)}"
 
 
+def unique(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` sorted by place, each reported once (the same check can reach the same
+    place along several paths, e.g. a base answer checked for every test case)."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for p in sorted(problems, key=Problem.sort_key):
+        key = (p.file, p.line, p.column, p.rule, p.message.render("en"))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def has_errors(problems: Iterable[Problem]) -> bool:
     """Whether any of ``problems`` is an error (not only warnings)."""
     return any(p.severity is Severity.ERROR for p in problems)

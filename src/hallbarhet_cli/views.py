@@ -211,19 +211,25 @@ def verdict_reasons(assessment: Assessment, explain: Explainer) -> list[str]:
                 required=fmt.percent(assessment.pass_percent, lang),
             )
         )
-    for d in assessment.dimensions:
-        if d.below_minimum and d.percent is not None:
-            reasons.append(
-                gettext(
-                    N_(
-                        "{dimension} is {percent}, below the minimum of {minimum} that every "
-                        "dimension must reach."
-                    ),
-                    lang,
-                ).format(
-                    dimension=explain.dimension_title(d.id),
-                    percent=fmt.percent(d.percent, lang),
-                    minimum=fmt.percent(d.min_percent, lang),
-                )
-            )
+    reasons.extend(below_minimum(assessment, explain))
     return reasons
+
+
+def below_minimum(assessment: Assessment, explain: Explainer) -> list[str]:
+    """A sentence for each dimension under the minimum every dimension must reach."""
+    template = gettext(
+        N_(
+            "{dimension} is {percent}, below the minimum of {minimum} that every dimension "
+            "must reach."
+        ),
+        explain.lang,
+    )
+    return [
+        template.format(
+            dimension=explain.dimension_title(d.id),
+            percent=fmt.percent(d.percent, explain.lang),
+            minimum=fmt.percent(d.min_percent, explain.lang),
+        )
+        for d in assessment.dimensions
+        if d.below_minimum and d.percent is not None
+    ]

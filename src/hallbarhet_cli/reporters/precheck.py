@@ -23,7 +23,7 @@ from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
 from hallbarhet_cli.printable import printable_data
 from hallbarhet_cli.reporters.console import finish, text_console
-from hallbarhet_cli.views import VERDICT_LABELS
+from hallbarhet_cli.views import VERDICT_LABELS, below_minimum
 
 
 def precheck_view(
@@ -70,21 +70,7 @@ def precheck_view(
         for g in assessment.gates
         if g.effect == "exclude" or not g.cleared
     ]
-    below = [
-        gettext(
-            N_(
-                "{dimension} is {percent}, below the minimum of {minimum} that every "
-                "dimension must reach."
-            ),
-            lang,
-        ).format(
-            dimension=explain.dimension_title(d.id),
-            percent=fmt.percent(d.percent, lang),
-            minimum=fmt.percent(d.min_percent, lang),
-        )
-        for d in assessment.dimensions
-        if d.below_minimum and d.percent is not None
-    ]
+    below = below_minimum(assessment, explain)
     return {
         "title": loaded.model.title,
         "missing": missing,
