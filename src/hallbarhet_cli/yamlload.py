@@ -63,6 +63,11 @@ DATE: Final = "tag:yaml.org,2002:timestamp"
 SEQ: Final = "tag:yaml.org,2002:seq"
 MAP: Final = "tag:yaml.org,2002:map"
 _SCALAR_TAGS: Final = frozenset({STR, NULL, BOOL, INT, FLOAT, DATE})
+# The tag our loader gives a plain (unquoted, untagged) scalar; the constructor types it by
+# the YAML 1.2 core schema (see :func:`_plain_tag`). PyYAML's resolver would try its regular
+# expressions on every scalar while composing, which costs as much as the rest of the parse.
+PLAIN: Final = "?"
+_KEY_TAGS: Final = _SCALAR_TAGS | {PLAIN}
 
 _Base: Any = (
     yaml.cyaml.CParser  # type: ignore[attr-defined]
@@ -72,48 +77,115 @@ _Base: Any = (
 
 
 class _CoreSchemaLoader(_Base, BaseResolver):  # type: ignore[misc]
-    """The C parser with the YAML 1.2 core schema instead of YAML 1.1's implicit types."""
+    """The C parser, leaving plain scalars untyped for the YAML 1.2 core schema."""
 
     def __init__(self, stream: str) -> None:
         _Base.__init__(self, stream)
         BaseResolver.__init__(self)
 
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return PLAIN if implicit[0] else STR
+        return SEQ if kind is SequenceNode else MAP
 
-for _tag, _pattern, _first in (
-    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+
+_CORE_SCHEMA: Final = (
+    (BOOL, re.compile(r"(?:true|True|TRUE|false|False|FALSE)"), "tTfF"),
+    (INT, re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"), "-+0123456789"),
     (
         FLOAT,
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        re.compile(
+            r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
+        ),
         "-+.0123456789",
     ),
-    (NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    (DATE, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
-):
-    _CoreSchemaLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+    (NULL, re.compile(r"(?:~|null|Null|NULL)"), "~nN"),
+    (DATE, re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "0123456789"),
+)
+# The core schema's candidates by a plain scalar's first character, in order.
+_BY_FIRST: Final[dict[str, tuple[tuple[str, re.Pattern[str]], ...]]] = {
+    first: tuple((tag, pattern) for tag, pattern, firsts in _CORE_SCHEMA if first in firsts)
+    for first in {c for _, _, firsts in _CORE_SCHEMA for c in firsts}
+}
 
 
-@dataclass
+def _plain_tag(text: str) -> str:
+    """The tag the YAML 1.2 core schema gives the plain scalar ``text``."""
+    if not text:
+        return NULL
+    for tag, pattern in _BY_FIRST.get(text[0], ()):
+        if pattern.fullmatch(text):
+            return tag
+    return STR
+
+
 class Document:
-    """A parsed YAML file: its data and where each part of it stands in the file."""
+    """A parsed YAML file: its data and where each part of it stands in the file.
 
-    file: str
-    data: Any
-    values: dict[DataPath, Position] = field(default_factory=dict)
-    keys: dict[DataPath, Position] = field(default_factory=dict)
-    raw: dict[DataPath, str] = field(default_factory=dict)
+    ``values`` and ``keys`` map a data path to the line and column of the value or key
+    there; ``raw`` keeps the original text of every plain scalar that YAML read as a
+    number, boolean or date. For a parsed file they are worked out from the node tree the
+    first time they are asked for: most documents are valid and never need them.
+    """
+
+    __slots__ = ("_keys", "_raw", "_root", "_values", "data", "file")
+
+    def __init__(
+        self,
+        file: str,
+        data: Any,
+        values: dict[DataPath, Position] | None = None,
+        keys: dict[DataPath, Position] | None = None,
+        raw: dict[DataPath, str] | None = None,
+    ) -> None:
+        self.file = file
+        self.data = data
+        self._values = {} if values is None else values
+        self._keys = {} if keys is None else keys
+        self._raw = {} if raw is None else raw
+        self._root: Node | None = None
+
+    @classmethod
+    def parsed(cls, file: str, data: Any, root: Node) -> Document:
+        document = cls(file, data)
+        document._root = root
+        return document
+
+    def _where(self) -> None:
+        if self._root is not None:
+            root, self._root = self._root, None
+            _record(root, (), self._values, self._keys, self._raw)
+
+    @property
+    def values(self) -> dict[DataPath, Position]:
+        self._where()
+        return self._values
+
+    @property
+    def keys(self) -> dict[DataPath, Position]:
+        self._where()
+        return self._keys
+
+    @property
+    def raw(self) -> dict[DataPath, str]:
+        self._where()
+        return self._raw
+
+    def __repr__(self) -> str:
+        return f"Document({self.file!r}, {self.data!r})"
 
     def position(self, path: DataPath, *, key: bool = False) -> Position | None:
         """Line and column of the value at ``path`` (or of its key), or of the nearest
         enclosing value that has one."""
-        if key and path in self.keys:
-            return self.keys[path]
+        values, keys = self.values, self.keys
+        if key and path in keys:
+            return keys[path]
         while path:
-            if path in self.values:
-                return self.values[path]
+            if path in values:
+                return values[path]
             path = path[:-1]
-        return self.values.get((), None)
+        return values.get((), None)
 
     def problem(
         self,
@@ -149,6 +221,30 @@ class Document:
         return tuple(path)
 
 
+def _record(
+    node: Node,
+    path: DataPath,
+    values: dict[DataPath, Position],
+    keys: dict[DataPath, Position],
+    raw: dict[DataPath, str],
+) -> None:
+    """Note where every value and key below ``node`` (already constructed, so known to be
+    well-formed) stands, and the text of plain scalars that are not text."""
+    mark = node.start_mark
+    values[path] = (mark.line + 1, mark.column + 1)
+    if isinstance(node, ScalarNode):
+        if node.tag == PLAIN and _plain_tag(node.value) not in (STR, NULL):
+            raw[path] = node.value
+    elif isinstance(node, SequenceNode):
+        for i, child in enumerate(node.value):
+            _record(child, (*path, i), values, keys, raw)
+    else:
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            keys[(*path, key_node.value)] = (mark.line + 1, mark.column + 1)
+            _record(value_node, (*path, key_node.value), values, keys, raw)
+
+
 def _has(value: Any, part: str | int) -> bool:
     if isinstance(value, dict):
         return isinstance(part, str) and part in value
@@ -165,21 +261,20 @@ class LoadError(Exception):
 
 class _Constructor:
     def __init__(self, file: str, limits: Limits) -> None:
-        self.document = Document(file, None)
-        self.limits = limits
+        self.file = file
+        self.max_values = limits.max_values
+        self.max_depth = limits.max_depth
         self.count = 0
 
     def fail(self, node: Node, rule: str, message: Message) -> LoadError:
         mark = node.start_mark
         return LoadError(
-            Problem(
-                self.document.file, mark.line + 1, mark.column + 1, rule, Severity.ERROR, message
-            )
+            Problem(self.file, mark.line + 1, mark.column + 1, rule, Severity.ERROR, message)
         )
 
-    def construct(self, node: Node, path: DataPath, depth: int) -> Any:
+    def construct(self, node: Node, depth: int) -> Any:
         self.count += 1
-        if self.count > self.limits.max_values:
+        if self.count > self.max_values:
             raise self.fail(
                 node,
                 "too-many-values",
@@ -188,10 +283,10 @@ class _Constructor:
                         "The file expands to more than {limit} values (are aliases repeating a "
                         "large part of it?). Raise the limit with HALLBARHET_MAX_VALUES."
                     ),
-                    {"limit": self.limits.max_values},
+                    {"limit": self.max_values},
                 ),
             )
-        if depth > self.limits.max_depth:
+        if depth > self.max_depth:
             raise self.fail(
                 node,
                 "too-deep",
@@ -200,21 +295,17 @@ class _Constructor:
                         "The file is nested more than {limit} levels deep. Raise the limit with "
                         "HALLBARHET_MAX_DEPTH."
                     ),
-                    {"limit": self.limits.max_depth},
+                    {"limit": self.max_depth},
                 ),
             )
-        mark = node.start_mark
-        self.document.values[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
+            return self.scalar(node)
         if isinstance(node, SequenceNode):
             self.check_tag(node, SEQ)
-            return [
-                self.construct(child, (*path, i), depth + 1) for i, child in enumerate(node.value)
-            ]
+            return [self.construct(child, depth + 1) for child in node.value]
         if isinstance(node, MappingNode):
             self.check_tag(node, MAP)
-            return self.mapping(node, path, depth)
+            return self.mapping(node, depth)
         raise self.fail(node, "yaml-syntax", Message(N_("Unsupported YAML node.")))
 
     def check_tag(self, node: Node, expected: str) -> None:
@@ -231,20 +322,18 @@ class _Constructor:
                 ),
             )
 
-    def mapping(self, node: MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
+    def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+            if type(key_node) is not ScalarNode or key_node.tag not in _KEY_TAGS:
                 raise self.fail(
                     key_node,
                     "yaml-key",
                     Message(N_("A key must be plain text, not a list, mapping or tagged value.")),
                 )
             key = key_node.value
-            mark = key_node.start_mark
-            position = (mark.line + 1, mark.column + 1)
             if key in result:
-                first = self.document.keys[(*path, key)]
+                first = next(k for k, _ in node.value if k.value == key)
                 raise self.fail(
                     key_node,
                     "duplicate-key",
@@ -253,31 +342,30 @@ class _Constructor:
                             "The key {key!r} appears twice in this mapping (first on line {line}); "
                             "YAML would silently keep only the last one."
                         ),
-                        {"key": key, "line": first[0]},
+                        {"key": key, "line": first.start_mark.line + 1},
                     ),
                 )
-            self.document.keys[(*path, key)] = position
-            result[key] = self.construct(value_node, (*path, key), depth + 1)
+            result[key] = self.construct(value_node, depth + 1)
         return result
 
-    def scalar(self, node: ScalarNode, path: DataPath) -> Any:
+    def scalar(self, node: ScalarNode) -> Any:
         tag, text = node.tag, node.value
-        if tag not in _SCALAR_TAGS:
+        if tag == PLAIN:
+            tag = _plain_tag(text)
+        elif tag not in _SCALAR_TAGS:
             self.check_tag(node, STR)
         if tag == STR:
             return text
-        value: Any
         try:
             if tag == NULL:
-                value = None
-            elif tag == BOOL:
-                value = text.lower() == "true"
-            elif tag == INT:
-                value = _parse_int(text)
-            elif tag == FLOAT:
-                value = _parse_float(text)
-            else:
-                value = dt.date.fromisoformat(text)
+                return None
+            if tag == BOOL:
+                return text.lower() == "true"
+            if tag == INT:
+                return _parse_int(text)
+            if tag == FLOAT:
+                return _parse_float(text)
+            return dt.date.fromisoformat(text)
         except ValueError:
             raise self.fail(
                 node,
@@ -290,9 +378,6 @@ class _Constructor:
                     {"text": text},
                 ),
             ) from None
-        if not node.style and value is not None:
-            self.document.raw[path] = text
-        return value
 
 
 def _parse_int(text: str) -> int:
@@ -417,7 +502,7 @@ def parse_text(text: str, file: str, limits: Limits | None = None) -> Document:
         raise _error(file, None, "too-deep", _TOO_DEEP, limit=limits.max_depth) from None
     finally:
         loader.dispose()
-    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL and not node.value):
+    if node is None or (isinstance(node, ScalarNode) and node.tag == PLAIN and not node.value):
         raise _error(file, _first_content_line(text), "empty-file", N_("The file is empty."))
     constructor = _Constructor(file, limits)
     # Construction recurses a few frames per level; make room for the configured depth so
@@ -425,12 +510,12 @@ def parse_text(text: str, file: str, limits: Limits | None = None) -> Document:
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 4 * limits.max_depth + 500))
     try:
-        constructor.document.data = constructor.construct(node, (), 0)
+        data = constructor.construct(node, 0)
     except RecursionError:
         raise _error(file, None, "too-deep", _TOO_DEEP, limit=limits.max_depth) from None
     finally:
         sys.setrecursionlimit(old_limit)
-    return constructor.document
+    return Document.parsed(file, data, node)
 
 
 def load_file(path: Path, limits: Limits | None = None, *, display: str | None = None) -> Document:
