@@ -4,9 +4,10 @@ no language, which is what lets batch runs, tests and reports share it."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from hallbarhet_cli.assessment import (
     Assessment,
@@ -19,9 +20,20 @@ from hallbarhet_cli.assessment import (
     Verdict,
 )
 from hallbarhet_cli.fields import FIELDS
-from hallbarhet_cli.models import All, Any_, Application, Comparison, Condition, Criterion, Not
+from hallbarhet_cli.models import (
+    All,
+    Any_,
+    Application,
+    Comparison,
+    Condition,
+    Criterion,
+    Gate,
+    Not,
+    Question,
+)
 from hallbarhet_cli.models.conditions import comparisons
 from hallbarhet_cli.operators import holds
+from hallbarhet_cli.predicates import Predicate, compile_condition
 from hallbarhet_cli.resolve import ResolvedSet
 
 
@@ -60,6 +72,37 @@ class Facts:
         return tuple(seen.items())
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """A criteria set's conditions compiled once (see :mod:`hallbarhet_cli.predicates`)."""
+
+    questions: tuple[tuple[Question, Predicate | None], ...]
+    levels: dict[str, tuple[tuple[int, Predicate | None], ...]]
+    gates: tuple[tuple[Gate, Predicate], ...]
+
+
+_PLANS: Final[weakref.WeakKeyDictionary[ResolvedSet, _Plan]] = weakref.WeakKeyDictionary()
+
+
+def _plan(criteria: ResolvedSet) -> _Plan:
+    plan = _PLANS.get(criteria)
+    if plan is None:
+
+        def compiled(condition: Condition | None) -> Predicate | None:
+            return None if condition is None else compile_condition(condition)
+
+        plan = _Plan(
+            questions=tuple((q, compiled(q.relevant)) for q in criteria.questions),
+            levels={
+                c.id: tuple((lv.points, compiled(lv.when)) for lv in c.levels or ())
+                for c in criteria.criteria
+            },
+            gates=tuple((g, compile_condition(g.when)) for g in criteria.gates),
+        )
+        _PLANS[criteria] = plan
+    return plan
+
+
 def is_answered(value: Any) -> bool:
     """``None``, empty text and an empty list count as no answer."""
     if value is None:
@@ -90,10 +133,9 @@ def fill_form(criteria: ResolvedSet, application: Application, answers: Mapping[
     unanswered); a text answer shorter than its ``min_length`` does not count yet.
     """
     form = Form()
-    facts = Facts(application, form.answers)
-    for question in criteria.questions:
+    for question, relevant in _plan(criteria).questions:
         value = answers.get(question.id)
-        if question.relevant is not None and not facts.holds(question.relevant):
+        if relevant is not None and not relevant(form.answers, application):
             if is_answered(value):
                 form.ignored.append(question.id)
             continue
@@ -129,13 +171,17 @@ def assess(
     scores = review.scores if review else {}
     cleared = set(review.cleared) if review else set()
     reads = criteria.criterion_questions
-    results = [_score(c, facts, scores, missing_ids, reads[c.id]) for c in criteria.criteria]
+    plan = _plan(criteria)
+    results = [
+        _score(c, facts, scores, missing_ids, reads[c.id], plan.levels[c.id])
+        for c in criteria.criteria
+    ]
     unscored = tuple(r.id for r in results if r.status is Status.UNSCORED)
 
     gates = tuple(
         GateResult(g.id, g.effect, g.effect == "review" and g.id in cleared, facts.read(g.when))
-        for g in criteria.gates
-        if facts.holds(g.when)
+        for g, fires in plan.gates
+        if fires(form.answers, application)
     )
     uncleared = tuple(g.id for g in gates if g.effect == "review" and not g.cleared)
 
@@ -180,7 +226,8 @@ def _score(
     facts: Facts,
     scores: Mapping[str, Any],
     missing: set[str],
-    questions: tuple[str, ...] = (),
+    questions: tuple[str, ...],
+    levels: tuple[tuple[int, Predicate | None], ...],
 ) -> CriterionResult:
     maximum = criterion.max_points
     weight = float(criterion.weight)
@@ -211,13 +258,13 @@ def _score(
             (),
             score.comment,
         )
-    levels = criterion.levels or []
+    answers, application = facts.answers, facts.application
     reached = next(
-        (i for i, level in enumerate(levels) if level.when is None or facts.holds(level.when)),
+        (i for i, (_, when) in enumerate(levels) if when is None or when(answers, application)),
         None,
     )
-    points = levels[reached].points if reached is not None else 0
-    read = {question: facts.answers.get(question) for question in questions}
+    points = levels[reached][0] if reached is not None else 0
+    read = {question: answers.get(question) for question in questions}
     waiting = any(q in missing for q in read)
     return CriterionResult(
         criterion.id,

@@ -156,7 +156,7 @@ NOT_ANSWERED_PHRASE: Final = N_("{subject} is not answered")
 MIN_CHOICES_PHRASE: Final = N_("{subject} has at least {value} choices")
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
     """What kind of value this is, for deciding whether two values can be compared:
     ``True`` is not the number 1, and ``"b"`` is not "more" than ``"a"``."""
     if isinstance(value, bool):
@@ -176,14 +176,14 @@ def _comparable(op: str, answer: Any, value: Any) -> bool:
     if op == "answered":
         return True
     if op == "min_length":
-        return _kind(answer) in ("text", "list") and _kind(value) == "number"
+        return kind_of(answer) in ("text", "list") and kind_of(value) == "number"
     if op in ("includes_any", "includes_all"):
-        return _kind(answer) == "list" and _kind(value) == "list"
+        return kind_of(answer) == "list" and kind_of(value) == "list"
     if op in ("in", "not_in"):
-        return _kind(value) == "list" and all(_kind(v) == _kind(answer) for v in value)
+        return kind_of(value) == "list" and all(kind_of(v) == kind_of(answer) for v in value)
     if op in ("lt", "le", "gt", "ge"):
-        return _kind(answer) == _kind(value) and _kind(answer) in ("number", "date")
-    return _kind(answer) == _kind(value)
+        return kind_of(answer) == kind_of(value) and kind_of(answer) in ("number", "date")
+    return kind_of(answer) == kind_of(value)
 
 
 def holds(op: str, answer: Any, value: Any) -> bool:

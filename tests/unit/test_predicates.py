@@ -1,0 +1,84 @@
+"""Compiled conditions hold exactly when the condition, read by the engine's own
+interpreter (``Facts.holds``), holds: for every operator, for values of every kind on both
+sides (also the ill-typed ones the linter warns about), and nested in all/any/not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from hallbarhet_cli.engine import Facts
+from hallbarhet_cli.models import Application
+from hallbarhet_cli.models.conditions import All, Any_, Comparison, Condition, Not
+from hallbarhet_cli.operators import OPERATORS
+from hallbarhet_cli.predicates import compile_condition
+from hallbarhet_cli.yamlload import load_file
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+APPLICATION = Application.model_validate(
+    load_file(EXAMPLES / "solcellspark-alvesta.yaml").data
+)
+QUESTIONS = ("q1", "q2", "q3")
+FIELDS = ("budget.requested_sek", "budget.total_sek", "type", "period.start", "no.such.field")
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(-3, 3, allow_nan=False),
+    st.sampled_from(["a", "b", " ", "", "project", "public"]),
+    st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1)),
+    st.integers(0, 3_000_000),
+)
+values = st.one_of(scalars, st.lists(scalars, max_size=3))
+answers = st.dictionaries(st.sampled_from(QUESTIONS), values, max_size=3)
+
+
+@st.composite
+def comparisons(draw: Any) -> Comparison:
+    op = draw(st.sampled_from(sorted(OPERATORS)))
+    if draw(st.integers(0, 3)) == 0:
+        subject: dict[str, Any] = {"field": draw(st.sampled_from(FIELDS))}
+    else:
+        subject = {"question": draw(st.sampled_from(QUESTIONS))}
+    if op in ("in", "not_in", "includes_any", "includes_all"):
+        value: Any = draw(st.lists(scalars, max_size=3))
+    elif op == "min_length":
+        value = draw(st.integers(0, 4))
+    elif op == "answered":
+        value = draw(st.booleans())
+    else:
+        value = draw(scalars.filter(lambda v: v is not None))
+    return Comparison.model_validate({**subject, op: value})
+
+
+conditions = st.recursive(
+    comparisons(),
+    lambda inner: st.one_of(
+        st.lists(inner, min_size=1, max_size=3).map(lambda cs: All.model_validate({"all": cs})),
+        st.lists(inner, min_size=1, max_size=3).map(lambda cs: Any_.model_validate({"any": cs})),
+        inner.map(lambda c: Not.model_validate({"not": c})),
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(conditions, answers)
+@example(Comparison.model_validate({"question": "q1", "eq": 1}), {"q1": True})
+@example(Comparison.model_validate({"question": "q1", "in": [1, 2]}), {"q1": True})
+@example(Comparison.model_validate({"question": "q1", "in": []}), {"q1": "a"})
+@example(Comparison.model_validate({"question": "q1", "not_in": []}), {"q1": [1]})
+@example(Comparison.model_validate({"question": "q1", "ge": 1}), {"q1": dt.date(2026, 1, 1)})
+@example(Comparison.model_validate({"question": "q1", "min_length": 2}), {"q1": " a "})
+@example(Comparison.model_validate({"question": "q1", "answered": False}), {"q1": None})
+@example(Comparison.model_validate({"field": "type", "eq": "project"}), {})
+def test_compiled_condition_agrees_with_the_interpreter(
+    condition: Condition, answers: dict[str, Any]
+) -> None:
+    interpreted = Facts(APPLICATION, answers).holds(condition)
+    assert compile_condition(condition)(answers, APPLICATION) is interpreted
