@@ -210,7 +210,7 @@ def check_application(
 
 def _text(document: Document, path: DataPath, value: Any) -> Any:
     """What the author wrote, for a plain scalar that YAML read as something else."""
-    return document.raw.get(path, value)
+    return value if isinstance(value, str) else document.raw.get(path, value)
 
 
 def typed_answer(question: Question, value: Any) -> tuple[Any, Message | None]:

@@ -42,14 +42,20 @@ class Where:
     file: str
     line: int | None = None
     column: int | None = None
+    # Or, for a reference in a parsed file: the document and the data path, looked up only
+    # when there is a problem to report (positions are worked out on demand).
+    document: Document | None = field(default=None, compare=False, repr=False)
+    path: DataPath = ()
 
     @classmethod
     def at(cls, document: Document, path: DataPath) -> Where:
-        line, column = document.position(path) or (None, None)
-        return cls(document.file, line, column)
+        return cls(document.file, document=document, path=path)
 
     def problem(self, rule: str, message: Message) -> Problem:
-        return Problem(self.file, self.line, self.column, rule, Severity.ERROR, message)
+        line, column = self.line, self.column
+        if self.document is not None:
+            line, column = self.document.position(self.path) or (None, None)
+        return Problem(self.file, line, column, rule, Severity.ERROR, message)
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,7 @@ class CriteriaLibrary:
         self._sets: dict[Path, SourcedSet] = {}
         self._resolved: dict[Path, ResolvedSet] = {}
         self._lint: dict[Path, list[Problem]] = {}
+        self._refs: dict[tuple[str, Path | None, bool], ResolvedSet] = {}
 
     def resolve(
         self, ref: str, where: Where, base_dir: Path | None = None, *, confine: bool = True
@@ -164,8 +171,12 @@ class CriteriaLibrary:
         Raises :class:`InputError` with located problems when the reference or any set it
         pulls in is broken.
         """
-        path = self.locate(ref, where, base_dir, confine=confine)
-        return self._resolve_path(path, (), where)
+        key = (ref, base_dir, confine)
+        found = self._refs.get(key)
+        if found is None:
+            path = self.locate(ref, where, base_dir, confine=confine)
+            found = self._refs[key] = self._resolve_path(path, (), where)
+        return found
 
     def resolve_path(self, path: Path) -> ResolvedSet:
         """Resolve the set in the file at ``path`` (given by the user, so not confined)."""
