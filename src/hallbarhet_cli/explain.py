@@ -19,6 +19,13 @@ _YES: Final = N_("yes")
 _NO: Final = N_("no")
 _NOT_ANSWERED: Final = N_("not answered")
 _NOT: Final = N_("not ({condition})")
+# At most this many answer texts are remembered per set and language (a round of free
+# numbers would otherwise grow the memo without bound).
+_MAX_REMEMBERED: Final = 50_000
+
+
+class _Length:
+    """Marks a remembered text answer, known by its length alone."""
 
 
 @lru_cache(maxsize=32)
@@ -29,30 +36,56 @@ def explainer(criteria: ResolvedSet, lang: str) -> Explainer:
 
 
 class Explainer:
-    """Words for one criteria set in one language."""
+    """Words for one criteria set in one language.
+
+    Names, condition texts and answer texts depend only on the set, the language and the
+    answer, so each is worked out once and remembered: a funding round repeats the same
+    few thousand of them across all its applications."""
 
     def __init__(self, criteria: ResolvedSet, lang: str) -> None:
         self.criteria = criteria
         self.lang = lang
         self._words: dict[int, tuple[Condition, str]] = {}
+        self._names: dict[tuple[str, str], str] = {}
+        self._answers: dict[tuple[str, type, Any], str] = {}
+        self._improvements: dict[tuple[str, int | None], str] = {}
 
     def _(self, message: str) -> str:
         return gettext(message, self.lang)
 
     # -- names ------------------------------------------------------------------------
+    def _name(self, kind: str, name_id: str) -> str:
+        key = (kind, name_id)
+        known = self._names.get(key)
+        if known is None:
+            known = self._names[key] = self._find_name(kind, name_id)
+        return known
+
+    def _find_name(self, kind: str, name_id: str) -> str:
+        criteria, lang = self.criteria, self.lang
+        if kind == "question":
+            question = criteria.question_map.get(name_id)
+            return localize(question.label, lang) if question else name_id
+        if kind == "criterion":
+            return localize(criteria.criterion_map[name_id].title, lang)
+        if kind == "advice":
+            return localize(criteria.criterion_map[name_id].advice, lang)
+        if kind == "gate":
+            return localize(criteria.gate_map[name_id].title, lang)
+        dimension = criteria.dimensions.get(name_id)
+        return localize(dimension.title, lang) if dimension else name_id
+
     def question_label(self, question_id: str) -> str:
-        question = self.criteria.question_map.get(question_id)
-        return localize(question.label, self.lang) if question else question_id
+        return self._name("question", question_id)
 
     def criterion_title(self, criterion_id: str) -> str:
-        return localize(self.criteria.criterion_map[criterion_id].title, self.lang)
+        return self._name("criterion", criterion_id)
 
     def gate_title(self, gate_id: str) -> str:
-        return localize(self.criteria.gate_map[gate_id].title, self.lang)
+        return self._name("gate", gate_id)
 
     def dimension_title(self, dimension_id: str) -> str:
-        dimension = self.criteria.dimensions.get(dimension_id)
-        return localize(dimension.title, self.lang) if dimension else dimension_id
+        return self._name("dimension", dimension_id)
 
     # -- values -----------------------------------------------------------------------
     def answer(self, question_id: str, value: Any) -> str:
@@ -61,11 +94,21 @@ class Explainer:
             return self._(_NOT_ANSWERED)
         question = self.criteria.question_map.get(question_id)
         if question is not None and question.type == "text" and isinstance(value, str):
-            n = len(value.strip())
-            return ngettext(
-                "answered ({n} character)", "answered ({n} characters)", n, self.lang
-            ).format(n=n)
-        return self._value(question, value)
+            # A text answer is shown by its length, so the length is all that matters.
+            key: tuple[str, type, Any] = (question_id, _Length, len(value.strip()))
+        else:
+            key = (question_id, type(value), tuple(value) if isinstance(value, list) else value)
+        known = self._answers.get(key)
+        if known is None:
+            if key[1] is _Length:
+                known = ngettext(
+                    "answered ({n} character)", "answered ({n} characters)", key[2], self.lang
+                ).format(n=key[2])
+            else:
+                known = self._value(question, value)
+            if len(self._answers) < _MAX_REMEMBERED:
+                self._answers[key] = known
+        return known
 
     def _value(self, question: Question | None, value: Any) -> str:
         if isinstance(value, bool):
@@ -206,6 +249,13 @@ class Explainer:
 
     def improvement(self, improvement: Improvement) -> str:
         """What the next level needs, in words."""
+        key = (improvement.criterion, improvement.level)
+        known = self._improvements.get(key)
+        if known is None:
+            known = self._improvements[key] = self._improvement(improvement)
+        return known
+
+    def _improvement(self, improvement: Improvement) -> str:
         criterion = self.criteria.criterion_map[improvement.criterion]
         if improvement.level is None:
             guidance = criterion.manual.guidance if criterion.manual else None
@@ -221,7 +271,7 @@ class Explainer:
         )
 
     def advice(self, criterion_id: str) -> str:
-        return localize(self.criteria.criterion_map[criterion_id].advice, self.lang)
+        return self._name("advice", criterion_id)
 
     def gate_reason(self, gate: GateResult) -> str:
         definition = self.criteria.gate_map[gate.id]
