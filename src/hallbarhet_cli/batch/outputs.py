@@ -28,6 +28,8 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any, Final
 
+import orjson
+
 from hallbarhet_cli.assessment import Verdict
 from hallbarhet_cli.batch.records import Outcome, SetInfo, Status
 from hallbarhet_cli.batch.summary import Ranking
@@ -139,7 +141,7 @@ class Sinks:
     def rows(self) -> Iterator[dict[str, Any]]:
         with self.staging.path(_ROWS).open("rb") as handle:
             for line in handle:
-                yield json.loads(line)
+                yield orjson.loads(line)
 
 
 # -- the tables ------------------------------------------------------------------------------

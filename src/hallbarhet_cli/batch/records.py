@@ -8,10 +8,11 @@ bytes, so the main process stays small however large the round is.
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+import orjson
 
 
 class Status(StrEnum):
@@ -116,11 +117,11 @@ def with_lines(outcome: Outcome, jsonl: bool) -> Outcome:
     that the worker, not the main process, pays for the encoding."""
     if outcome.status is Status.SKIPPED:
         return outcome
-    row = json.dumps(table_row(outcome), ensure_ascii=False, separators=(",", ":")).encode()
+    row = orjson.dumps(table_row(outcome))
     line = outcome.jsonl
     if jsonl and line is None:
         error: dict[str, Any] = {"input": outcome.input, "error": list(outcome.messages)}
         if outcome.id_hint:
             error["id"] = outcome.id_hint
-        line = json.dumps(error, ensure_ascii=False, separators=(",", ":")).encode()
+        line = orjson.dumps(error)
     return dataclasses.replace(outcome, row=row, jsonl=line if jsonl else None)

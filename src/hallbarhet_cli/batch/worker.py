@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+import orjson
+
 from hallbarhet_cli.applications import (
     LoadedApplication,
     application_from_document,
@@ -271,12 +273,7 @@ class Worker:
             view = assessment_view(result, loaded, self.settings.lang)
             view["assessed_at"] = self.settings.assessed_at
             if self.settings.jsonl:
-                jsonl = json.dumps(
-                    {"input": label, **view},
-                    ensure_ascii=False,
-                    allow_nan=False,
-                    separators=(",", ":"),
-                ).encode()
+                jsonl = orjson.dumps({"input": label, **view})
             report = self._write_reports(index, record.id, view)
         return Outcome(index, label, Status.ASSESSED, record, jsonl=jsonl, report=report)
 
