@@ -73,11 +73,28 @@ class Facts:
 
 
 @dataclass(frozen=True)
+class _Ladder:
+    """What scoring one criterion needs, read off the model once."""
+
+    criterion: Criterion
+    id: str
+    dimension: str
+    weight: float
+    max_points: int
+    manual: bool
+    levels: tuple[tuple[int, Predicate | None], ...]
+    questions: tuple[str, ...]  # what its levels read, in order of appearance
+    # (points, level index) of each level, for finding the next rung up
+    rungs: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
 class _Plan:
-    """A criteria set's conditions compiled once (see :mod:`hallbarhet_cli.predicates`)."""
+    """A criteria set's conditions compiled once (see :mod:`hallbarhet_cli.predicates`),
+    and what scoring needs of each criterion, so each application only evaluates."""
 
     questions: tuple[tuple[Question, Predicate | None], ...]
-    levels: dict[str, tuple[tuple[int, Predicate | None], ...]]
+    ladders: tuple[_Ladder, ...]
     gates: tuple[tuple[Gate, Predicate], ...]
 
 
@@ -91,12 +108,23 @@ def _plan(criteria: ResolvedSet) -> _Plan:
         def compiled(condition: Condition | None) -> Predicate | None:
             return None if condition is None else compile_condition(condition)
 
+        reads = criteria.criterion_questions
         plan = _Plan(
             questions=tuple((q, compiled(q.relevant)) for q in criteria.questions),
-            levels={
-                c.id: tuple((lv.points, compiled(lv.when)) for lv in c.levels or ())
+            ladders=tuple(
+                _Ladder(
+                    criterion=c,
+                    id=c.id,
+                    dimension=c.dimension,
+                    weight=float(c.weight),
+                    max_points=c.max_points,
+                    manual=c.manual is not None,
+                    levels=tuple((lv.points, compiled(lv.when)) for lv in c.levels or ()),
+                    questions=reads[c.id],
+                    rungs=tuple((lv.points, i) for i, lv in enumerate(c.levels or ())),
+                )
                 for c in criteria.criteria
-            },
+            ),
             gates=tuple((g, compile_condition(g.when)) for g in criteria.gates),
         )
         _PLANS[criteria] = plan
@@ -170,12 +198,8 @@ def assess(
     review = application.review
     scores = review.scores if review else {}
     cleared = set(review.cleared) if review else set()
-    reads = criteria.criterion_questions
     plan = _plan(criteria)
-    results = [
-        _score(c, facts, scores, missing_ids, reads[c.id], plan.levels[c.id])
-        for c in criteria.criteria
-    ]
+    results = [_score(ladder, facts, scores, missing_ids) for ladder in plan.ladders]
     unscored = tuple(r.id for r in results if r.status is Status.UNSCORED)
 
     gates = tuple(
@@ -217,29 +241,23 @@ def assess(
         unscored=unscored,
         uncleared=uncleared,
         ignored_answers=tuple(form.ignored),
-        improvements=_improvements(criteria, results, dimensions),
+        improvements=_improvements(plan, results, dimensions),
     )
 
 
 def _score(
-    criterion: Criterion,
-    facts: Facts,
-    scores: Mapping[str, Any],
-    missing: set[str],
-    questions: tuple[str, ...],
-    levels: tuple[tuple[int, Predicate | None], ...],
+    ladder: _Ladder, facts: Facts, scores: Mapping[str, Any], missing: set[str]
 ) -> CriterionResult:
-    maximum = criterion.max_points
-    weight = float(criterion.weight)
-    if criterion.manual is not None:
-        score = scores.get(criterion.id)
+    maximum = ladder.max_points
+    if ladder.manual:
+        score = scores.get(ladder.id)
         if score is None:
             return CriterionResult(
-                criterion.id,
-                criterion.dimension,
+                ladder.id,
+                ladder.dimension,
                 0,
                 maximum,
-                weight,
+                ladder.weight,
                 Status.UNSCORED,
                 True,
                 None,
@@ -247,11 +265,11 @@ def _score(
             )
         points = min(score.points, maximum)
         return CriterionResult(
-            criterion.id,
-            criterion.dimension,
+            ladder.id,
+            ladder.dimension,
             points,
             maximum,
-            weight,
+            ladder.weight,
             _status(points, maximum, False),
             True,
             None,
@@ -259,23 +277,24 @@ def _score(
             score.comment,
         )
     answers, application = facts.answers, facts.application
-    reached = next(
-        (i for i, (_, when) in enumerate(levels) if when is None or when(answers, application)),
-        None,
-    )
-    points = levels[reached][0] if reached is not None else 0
-    read = {question: answers.get(question) for question in questions}
-    waiting = any(q in missing for q in read)
+    reached = None
+    points = 0
+    for i, (level_points, when) in enumerate(ladder.levels):
+        if when is None or when(answers, application):
+            reached, points = i, level_points
+            break
+    read = tuple((question, answers.get(question)) for question in ladder.questions)
+    waiting = not missing.isdisjoint(ladder.questions) if missing else False
     return CriterionResult(
-        criterion.id,
-        criterion.dimension,
+        ladder.id,
+        ladder.dimension,
         points,
         maximum,
-        weight,
+        ladder.weight,
         _status(points, maximum, waiting),
         False,
         reached,
-        tuple(read.items()),
+        read,
     )
 
 
@@ -309,7 +328,7 @@ def _overall(dimensions: tuple[DimensionResult, ...]) -> float | None:
 
 
 def _improvements(
-    criteria: ResolvedSet,
+    plan: _Plan,
     results: list[CriterionResult],
     dimensions: tuple[DimensionResult, ...],
 ) -> tuple[Improvement, ...]:
@@ -321,21 +340,15 @@ def _improvements(
     for r in results:
         member_weight[r.dimension] = member_weight.get(r.dimension, 0.0) + r.weight
     improvements = []
-    for result in results:
+    for ladder, result in zip(plan.ladders, results, strict=True):
         if result.points >= result.max_points or total_dim_weight <= 0:
             continue
         if not member_weight.get(result.dimension):
             continue
-        criterion = criteria.criterion_map[result.id]
-        if criterion.manual is not None:
+        if ladder.manual:
             target, level = result.max_points, None
         else:
-            higher = [
-                (lv.points, i)
-                for i, lv in enumerate(criterion.levels or [])
-                if lv.points > result.points
-            ]
-            target, level = min(higher)
+            target, level = min(rung for rung in ladder.rungs if rung[0] > result.points)
         share = (dim_weight.get(result.dimension, 0.0) / total_dim_weight) * (
             result.weight / member_weight[result.dimension]
         )

@@ -63,6 +63,11 @@ def _reader(comparison: Comparison) -> Read:
 
 def _comparison(comparison: Comparison) -> Predicate:
     op, value = comparison.op, comparison.value
+    question = comparison.question
+    if question is not None:
+        quick = _on_question(question, op, value)
+        if quick is not None:
+            return quick
     read = _reader(comparison)
     evaluate = OPERATORS[op].evaluate
     if op == "answered":
@@ -108,6 +113,34 @@ def _comparison(comparison: Comparison) -> Predicate:
     return holds
 
 
+def _on_question(question: str, op: str, value: Any) -> Predicate | None:
+    """The commonest comparisons on a question, written out; ``None`` for the rest."""
+    if op == "answered":
+        return lambda answers, application: (answers.get(question) is not None) == value
+    if isinstance(value, bool) and op in ("eq", "ne"):
+        # Booleans are the two singletons: the same kind and equal means identical.
+        wanted = value if op == "eq" else not value
+        return lambda answers, application: answers.get(question) is wanted
+    if isinstance(value, str) and op == "eq":
+        # Only text equals text.
+        return lambda answers, application: answers.get(question) == value
+    if (
+        op in ("in", "not_in")
+        and isinstance(value, list)
+        and value
+        and all(isinstance(v, str) for v in value)
+    ):
+        listed = frozenset(value)
+        if op == "in":
+            return lambda answers, application: (
+                isinstance(answer := answers.get(question), str) and answer in listed
+            )
+        return lambda answers, application: (
+            isinstance(answer := answers.get(question), str) and answer not in listed
+        )
+    return None
+
+
 def compile_condition(condition: Condition) -> Predicate:
     """A function of the answers and the application that holds exactly when
     ``condition`` does."""
@@ -117,12 +150,37 @@ def compile_condition(condition: Condition) -> Predicate:
         members = tuple(compile_condition(c) for c in condition.all)
         if len(members) == 1:
             return members[0]
-        return lambda answers, application: all(p(answers, application) for p in members)
+        if len(members) == 2:
+            first, second = members
+            return lambda answers, application: (
+                first(answers, application) and second(answers, application)
+            )
+
+        def every(answers: Answers, application: Application) -> bool:
+            # A plain loop: all() over a generator costs a frame per call.
+            for member in members:  # noqa: SIM110
+                if not member(answers, application):
+                    return False
+            return True
+
+        return every
     if isinstance(condition, Any_):
         members = tuple(compile_condition(c) for c in condition.any)
         if len(members) == 1:
             return members[0]
-        return lambda answers, application: any(p(answers, application) for p in members)
+        if len(members) == 2:
+            first, second = members
+            return lambda answers, application: (
+                first(answers, application) or second(answers, application)
+            )
+
+        def some(answers: Answers, application: Application) -> bool:
+            for member in members:  # noqa: SIM110
+                if member(answers, application):
+                    return True
+            return False
+
+        return some
     if isinstance(condition, Not):
         inner = compile_condition(condition.not_)
         return lambda answers, application: not inner(answers, application)
