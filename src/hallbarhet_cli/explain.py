@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.assessment import CriterionResult, GateResult, Improvement, Status
@@ -22,6 +22,15 @@ _NOT: Final = N_("not ({condition})")
 # At most this many answer texts are remembered per set and language (a round of free
 # numbers would otherwise grow the memo without bound).
 _MAX_REMEMBERED: Final = 50_000
+
+
+class _LevelWords(NamedTuple):
+    """The words of one level of a criterion."""
+
+    label: str | None
+    quoted_label: str | None
+    decided: tuple[str, ...] | None  # the questions its condition reads (None: no condition)
+    sentence: str | None  # its condition as a sentence
 
 
 class _Length:
@@ -49,6 +58,7 @@ class Explainer:
         self._names: dict[tuple[str, str], str] = {}
         self._answers: dict[tuple[str, type, Any], str] = {}
         self._improvements: dict[tuple[str, int | None], str] = {}
+        self._levels: dict[tuple[str, int], _LevelWords] = {}
 
     def _(self, message: str) -> str:
         return gettext(message, self.lang)
@@ -188,6 +198,25 @@ class Explainer:
     def answers(self, read: tuple[tuple[str, Any], ...]) -> str:
         return "; ".join(f"{self.question_label(q)}: {self.answer(q, a)}" for q, a in read)
 
+    def _level(self, criterion_id: str, index: int) -> _LevelWords:
+        key = (criterion_id, index)
+        known = self._levels.get(key)
+        if known is None:
+            level = (self.criteria.criterion_map[criterion_id].levels or [])[index]
+            label = localize(level.label, self.lang) if level.label else None
+            if level.when is not None:
+                decided = tuple(q for q, _ in _questions(level.when))
+                sentence = _sentence(self.condition(level.when))
+            else:
+                decided, sentence = None, None
+            known = self._levels[key] = _LevelWords(
+                label,
+                fmt.quote(label, self.lang) if label else None,
+                decided,
+                sentence,
+            )
+        return known
+
     def reason(self, result: CriterionResult) -> str:
         """Why a criterion scored as it did, in a line: the level reached (its label, or
         its condition in words) and the answer that decided it when one question did."""
@@ -201,18 +230,18 @@ class Explainer:
             return self._(N_("Scored by the case officer."))
         if result.level is None:
             return self._(N_("No level's condition holds."))
-        level = (self.criteria.criterion_map[result.id].levels or [])[result.level]
+        words = self._level(result.id, result.level)
         read = dict(result.answers)
-        if level.when is not None:
-            decided = [q for q, _ in _questions(level.when) if q in read]
+        if words.decided is not None:
+            decided = [q for q in words.decided if q in read]
         else:
             decided = list(read)
         answer = self.answer(decided[0], read[decided[0]]) if len(decided) == 1 else None
-        if level.label:
-            name = fmt.quote(localize(level.label, self.lang), self.lang)
+        if words.quoted_label:
+            name = words.quoted_label
             return f"{name}: {answer}" if answer and answer != name else name
-        if level.when is not None:
-            return _sentence(self.condition(level.when))
+        if words.sentence is not None:
+            return words.sentence
         if result.level == 0:
             return self.level_name(result.id, 0)
         text = self._(N_("No higher level reached"))
@@ -222,19 +251,16 @@ class Explainer:
         """The label of the level reached, if the level has one."""
         if result.manual or result.level is None:
             return None
-        level = (self.criteria.criterion_map[result.id].levels or [])[result.level]
-        return localize(level.label, self.lang) if level.label else None
+        return self._level(result.id, result.level).label
 
     def explanation(self, result: CriterionResult) -> str:
         """The reason in full: the condition of the level reached, and every answer the
         criterion read."""
         if result.manual or result.level is None:
             return self.reason(result)
-        level = (self.criteria.criterion_map[result.id].levels or [])[result.level]
-        if level.when is not None:
-            text = _sentence(self.condition(level.when))
-        else:
-            text = self._(N_("No higher level reached."))
+        text = self._level(result.id, result.level).sentence or self._(
+            N_("No higher level reached.")
+        )
         answers = self.answers(result.answers)
         if answers:
             text = text + " " + self._(N_("Answers: {answers}")).format(answers=answers)
