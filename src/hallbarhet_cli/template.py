@@ -35,6 +35,8 @@ from hallbarhet_cli.yamlload import DataPath, Document
 
 PLACEHOLDERS: Final = {"sv": "<fyll i>", "en": "<fill in>"}
 MARKERS: Final = frozenset(PLACEHOLDERS.values())
+# What every marker starts with: a file without it (or an escape) holds no marker.
+_MARKER_START: Final = os.path.commonprefix(sorted(MARKERS))  # noqa: RUF071 (by character)
 WIDTH: Final = 90
 SCHEMA_DIR: Final = ".hallbarhet/schemas"
 
@@ -55,6 +57,10 @@ def is_placeholder(value: Any) -> bool:
 # -- finding placeholders in an application ------------------------------------------------
 def unfilled(document: Document, criteria: ResolvedSet | None = None) -> list[Problem]:
     """A ``placeholder`` error at every value that still holds a template's marker."""
+    source = document.source
+    if source is not None and _MARKER_START not in source and "\\" not in source:
+        # No marker in the text, nor an escape that could spell one: nothing to find.
+        return []
     problems: list[Problem] = []
     for path, value in _strings(document.data, ()):
         if not is_placeholder(value):

@@ -129,7 +129,7 @@ class Document:
     first time they are asked for: most documents are valid and never need them.
     """
 
-    __slots__ = ("_keys", "_raw", "_root", "_values", "data", "file")
+    __slots__ = ("_keys", "_raw", "_root", "_values", "data", "file", "source")
 
     def __init__(
         self,
@@ -138,17 +138,21 @@ class Document:
         values: dict[DataPath, Position] | None = None,
         keys: dict[DataPath, Position] | None = None,
         raw: dict[DataPath, str] | None = None,
+        *,
+        source: str | None = None,
     ) -> None:
         self.file = file
         self.data = data
+        # The text the data was read from, when there was one.
+        self.source = source
         self._values = {} if values is None else values
         self._keys = {} if keys is None else keys
         self._raw = {} if raw is None else raw
         self._root: Node | None = None
 
     @classmethod
-    def parsed(cls, file: str, data: Any, root: Node) -> Document:
-        document = cls(file, data)
+    def parsed(cls, file: str, data: Any, root: Node, source: str) -> Document:
+        document = cls(file, data, source=source)
         document._root = root
         return document
 
@@ -515,7 +519,7 @@ def parse_text(text: str, file: str, limits: Limits | None = None) -> Document:
         raise _error(file, None, "too-deep", _TOO_DEEP, limit=limits.max_depth) from None
     finally:
         sys.setrecursionlimit(old_limit)
-    return Document.parsed(file, data, node)
+    return Document.parsed(file, data, node, text)
 
 
 def load_file(path: Path, limits: Limits | None = None, *, display: str | None = None) -> Document:

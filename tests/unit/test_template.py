@@ -253,6 +253,25 @@ def test_placeholders_in_the_fields_are_reported_with_those_in_the_answers(
 
 
 @pytest.mark.parametrize(
+    "written",
+    [
+        '"\\x3cfyll i>"',  # YAML's escapes spell the marker without its first character
+        '"\\u003Cfill in>"',
+        "'<fyll i>'",
+        "<fill in>",
+    ],
+)
+def test_a_placeholder_is_found_however_it_is_written(sets: SetFolder, written: str) -> None:
+    sets.write(TEXT_SET, "texts.yaml")
+    criteria = sets.resolve("texts.yaml")
+    document = parse_text(APP_HEAD + f"  story: {written}\n", "app.yaml")
+    model, problems = validate(Application, document)
+    assert model is not None and problems == []
+    _, found = check_application(document, model, criteria)
+    assert [(p.rule, p.line) for p in found] == [("placeholder", 10)]
+
+
+@pytest.mark.parametrize(
     ("value", "expected"),
     [("<fyll i>", True), (" <fill in> ", True), ("fyll i", False), ("<FYLL I>", False), (3, False)],
 )

@@ -198,7 +198,7 @@ class Worker:
                 )
             ]
             return self._error(item.index, label, problems), None
-        document = Document(item.file, data, {(): (item.line, 1)})
+        document = Document(item.file, data, {(): (item.line, 1)}, source=text)
         try:
             loaded = application_from_document(
                 document, base_dir, self.library, self.settings.criteria_ref
