@@ -597,9 +597,19 @@ def exists(path: Path) -> bool:
 
 
 def iter_yaml_files(folder: Path) -> Iterator[Path]:
-    """YAML files below ``folder``, recursively, in a stable order, hidden folders skipped."""
-    for path in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        if path.suffix in (".yaml", ".yml") and path.is_file():
-            yield path
+    """YAML files below ``folder``, recursively, hidden files and folders skipped, in the
+    order of their paths part by part (``a/b.yaml`` before ``a.yaml``). Links to folders
+    are not followed; links to files are."""
+    found: list[tuple[tuple[str, ...], Path]] = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        here = Path(top)
+        parts = here.relative_to(folder).parts
+        for name in files:
+            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                path = here / name
+                if is_file(path):
+                    found.append(((*parts, name), path))
+    found.sort(key=lambda entry: entry[0])
+    for _, path in found:
+        yield path

@@ -481,11 +481,15 @@ def test_load_file_reports_bad_content(tmp_path: Path, raw: bytes, rule: str) ->
 
 
 def test_iter_yaml_files_is_sorted_recursive_and_skips_hidden(tmp_path: Path) -> None:
-    for name in ("b.yaml", "a.yml", "sub/c.yaml", ".hidden/d.yaml", "e.txt", "sub/.x/f.yaml"):
+    names = ("b.yaml", "a.yml", "a/z.yaml", "sub/c.yaml", ".hidden/d.yaml", "e.txt")
+    for name in (*names, "sub/.x/f.yaml", ".g.yaml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "sub", target_is_directory=True)
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "b.yaml")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_yaml_files(tmp_path)]
-    assert found == ["a.yml", "b.yaml", "sub/c.yaml"]
+    # Ordered part by part: the folder "a" before the file "a.yml".
+    assert found == ["a/z.yaml", "a.yml", "b.yaml", "link.yaml", "sub/c.yaml"]
 
 
 def test_a_document_without_positions_gives_problems_without_a_line() -> None:
