@@ -116,6 +116,18 @@ def _adapter(model: type[Any]) -> TypeAdapter[Any]:
     return TypeAdapter(model)
 
 
+def prepare(*models: type[BaseModel]) -> None:
+    """Build the validators and serializers of ``models`` (and of the models they are
+    made of) now rather than on first use."""
+    for model in models:
+        _adapter(model).rebuild()
+    pending = list(models)
+    while pending:
+        model = pending.pop()
+        model.model_rebuild()
+        pending.extend(model.__subclasses__())
+
+
 def validate(model: type[M], document: Document) -> tuple[M | None, list[Problem]]:
     """Validate ``document`` as ``model``.
 

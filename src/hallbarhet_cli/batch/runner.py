@@ -91,6 +91,6 @@ def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["hallbarhet_cli.batch.worker"])
+        context.set_forkserver_preload(["hallbarhet_cli.batch.preload"])
         return context
     return multiprocessing.get_context("spawn")
