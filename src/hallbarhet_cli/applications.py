@@ -267,18 +267,17 @@ def _typed_answer(
         if not isinstance(value, str):
             return wrong(N_("Expected text for {id!r}, got {got}."), id=question.id)
         return value, None
-    options = question.option_values()
     if kind == "choice":
         value = _text(document, path, value)
         if not isinstance(value, str):
             return wrong(N_("Expected one of the options for {id!r}, got {got}."), id=question.id)
-        return _option(document, path, question, value, options)
+        return _option(document, path, question, value)
     if not isinstance(value, list):
         return wrong(N_("Expected a list of options for {id!r}, got {got}."), id=question.id)
     chosen = []
     for i, item in enumerate(value):
         item = _text(document, (*path, i), item)
-        checked, problem = _option(document, (*path, i), question, item, options)
+        checked, problem = _option(document, (*path, i), question, item)
         if problem is not None:
             return None, problem
         if checked not in chosen:
@@ -287,10 +286,11 @@ def _typed_answer(
 
 
 def _option(
-    document: Document, path: DataPath, question: Question, value: Any, options: list[str]
+    document: Document, path: DataPath, question: Question, value: Any
 ) -> tuple[Any, Problem | None]:
-    if isinstance(value, str) and value in options:
+    if isinstance(value, str) and value in question.allowed:
         return value, None
+    options = question.option_values()
     return None, document.problem(
         path,
         "answer-option",

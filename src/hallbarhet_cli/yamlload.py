@@ -303,6 +303,9 @@ class _Constructor:
                 ),
             )
         if isinstance(node, ScalarNode):
+            text = node.value
+            if node.tag == PLAIN and text and text[0] not in _BY_FIRST:
+                return text  # plain text: no number, boolean, date or null starts so
             return self.scalar(node)
         if isinstance(node, SequenceNode):
             self.check_tag(node, SEQ)

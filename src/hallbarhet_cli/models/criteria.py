@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Final, Literal
 
 from pydantic import Field, StringConstraints
@@ -49,6 +50,11 @@ class Question(Model):
 
     def option_values(self) -> list[str]:
         return [option.value for option in self.options or []]
+
+    @cached_property
+    def allowed(self) -> frozenset[str]:
+        """The option values, to test answers against."""
+        return frozenset(self.option_values())
 
 
 class Level(Model):
