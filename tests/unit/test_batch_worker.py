@@ -63,6 +63,20 @@ def test_a_file_is_assessed_and_its_line_is_the_view(folder: Path) -> None:
     assert w.run([FileItem(1, str(path), "again.yaml", True)]).sets == ()
 
 
+def test_an_answer_beyond_64_bits_is_written_exactly(folder: Path) -> None:
+    # A question without bounds takes any whole number; the fast JSON encoder refuses
+    # integers beyond 64 bits, and such a line must still be written, digit for digit.
+    path = folder / "mini-app.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "ghg_change_t: -5", "ghg_change_t: -" + "9" * 30
+    )
+    path.write_text(text, encoding="utf-8")
+    outcome = one(worker(), FileItem(0, str(path), "mini-app.yaml", True))
+    assert outcome.status is Status.ASSESSED and outcome.jsonl is not None
+    assert b'"ghg_change_t":-' + b"9" * 30 + b"}" in outcome.jsonl
+    assert json.loads(outcome.jsonl)["application"]["id"] == "T-1"
+
+
 def test_a_json_line_with_a_wrong_value_is_located_at_its_column(folder: Path) -> None:
     text = application_json(folder, budget={"total_sek": 10, "requested_sek": "lots"})
     outcome = one(worker(), LineItem(3, "apps.jsonl", str(folder), 7, text))

@@ -19,9 +19,7 @@ from hallbarhet_cli.predicates import compile_condition
 from hallbarhet_cli.yamlload import load_file
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
-APPLICATION = Application.model_validate(
-    load_file(EXAMPLES / "solcellspark-alvesta.yaml").data
-)
+APPLICATION = Application.model_validate(load_file(EXAMPLES / "solcellspark-alvesta.yaml").data)
 QUESTIONS = ("q1", "q2", "q3")
 FIELDS = ("budget.requested_sek", "budget.total_sek", "type", "period.start", "no.such.field")
 

@@ -8,6 +8,7 @@ bytes, so the main process stays small however large the round is.
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -83,6 +84,19 @@ class ChunkResult:
     sets: tuple[SetInfo, ...]
 
 
+def json_line(value: Any) -> bytes:
+    """``value`` as one line of compact UTF-8 JSON. orjson is many times faster than the
+    standard library for the large assessment views; it refuses integers beyond 64 bits,
+    which an answer to a question without bounds may be, and those lines are encoded by
+    the standard library instead."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:
+        return json.dumps(
+            value, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        ).encode()
+
+
 def table_row(outcome: Outcome) -> dict[str, Any]:
     """What the tables show of one input, before it is ranked."""
     record = outcome.record
@@ -117,11 +131,11 @@ def with_lines(outcome: Outcome, jsonl: bool) -> Outcome:
     that the worker, not the main process, pays for the encoding."""
     if outcome.status is Status.SKIPPED:
         return outcome
-    row = orjson.dumps(table_row(outcome))
+    row = json_line(table_row(outcome))
     line = outcome.jsonl
     if jsonl and line is None:
         error: dict[str, Any] = {"input": outcome.input, "error": list(outcome.messages)}
         if outcome.id_hint:
             error["id"] = outcome.id_hint
-        line = orjson.dumps(error)
+        line = json_line(error)
     return dataclasses.replace(outcome, row=row, jsonl=line if jsonl else None)

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-import orjson
-
 from hallbarhet_cli.applications import (
     LoadedApplication,
     application_from_document,
@@ -34,6 +32,7 @@ from hallbarhet_cli.batch.records import (
     Record,
     SetInfo,
     Status,
+    json_line,
     with_lines,
 )
 from hallbarhet_cli.batch.rows import RowPlan, answer_kind, criteria_ref, row_document
@@ -273,7 +272,7 @@ class Worker:
             view = assessment_view(result, loaded, self.settings.lang)
             view["assessed_at"] = self.settings.assessed_at
             if self.settings.jsonl:
-                jsonl = orjson.dumps({"input": label, **view})
+                jsonl = json_line({"input": label, **view})
             report = self._write_reports(index, record.id, view)
         return Outcome(index, label, Status.ASSESSED, record, jsonl=jsonl, report=report)
 
