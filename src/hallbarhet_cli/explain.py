@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from functools import lru_cache
 from typing import Any, Final, Literal, NamedTuple
 
@@ -22,6 +23,16 @@ _NOT: Final = N_("not ({condition})")
 # At most this many answer texts are remembered per set and language (a round of free
 # numbers would otherwise grow the memo without bound).
 _MAX_REMEMBERED: Final = 50_000
+
+
+def _memo_key(value: Any) -> Any:
+    """A key under which ``value``'s text can be remembered: values that compare equal
+    but read differently (``1`` and ``True``, ``0.0`` and ``-0.0``) get different keys."""
+    if isinstance(value, list):
+        return tuple(_memo_key(v) for v in value)
+    if isinstance(value, float) and value == 0:
+        return (float, math.copysign(1.0, value))
+    return (type(value), value)
 
 
 class _LevelWords(NamedTuple):
@@ -105,9 +116,9 @@ class Explainer:
         question = self.criteria.question_map.get(question_id)
         if question is not None and question.type == "text" and isinstance(value, str):
             # A text answer is shown by its length, so the length is all that matters.
-            key: tuple[str, type, Any] = (question_id, _Length, len(value.strip()))
+            key: tuple[Any, ...] = (question_id, _Length, len(value.strip()))
         else:
-            key = (question_id, type(value), tuple(value) if isinstance(value, list) else value)
+            key = (question_id, _memo_key(value))
         known = self._answers.get(key)
         if known is None:
             if key[1] is _Length:

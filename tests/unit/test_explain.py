@@ -593,3 +593,13 @@ def test_improvement_of_manual_criterion_gives_its_guidance(
     without = improvement(scored, "MAN-2")
     assert en.improvement(without) == "The case officer scores this criterion."
     assert sv.improvement(without)
+
+
+def test_remembered_answers_keep_values_that_only_compare_equal_apart(en: Explainer) -> None:
+    # 0.0 == -0.0 and 1 == True in Python; each must still read as itself, whichever
+    # came first in the round.
+    zero, minus_zero = en.answer("ghg", 0.0), en.answer("ghg", -0.0)
+    assert zero != minus_zero
+    assert en.answer("ghg", -0.0) == minus_zero and en.answer("ghg", 0.0) == zero
+    assert en.answer("ghg", 1) != en.answer("ghg", True)
+    assert en.answer("ghg", [1]) != en.answer("ghg", [True])
