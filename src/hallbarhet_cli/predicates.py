@@ -147,41 +147,35 @@ def compile_condition(condition: Condition) -> Predicate:
     if isinstance(condition, Comparison):
         return _comparison(condition)
     if isinstance(condition, All):
-        members = tuple(compile_condition(c) for c in condition.all)
-        if len(members) == 1:
-            return members[0]
-        if len(members) == 2:
-            first, second = members
-            return lambda answers, application: (
-                first(answers, application) and second(answers, application)
-            )
-
-        def every(answers: Answers, application: Application) -> bool:
-            # A plain loop: all() over a generator costs a frame per call.
-            for member in members:  # noqa: SIM110
-                if not member(answers, application):
-                    return False
-            return True
-
-        return every
+        return _joined(tuple(compile_condition(c) for c in condition.all), every=True)
     if isinstance(condition, Any_):
-        members = tuple(compile_condition(c) for c in condition.any)
-        if len(members) == 1:
-            return members[0]
-        if len(members) == 2:
-            first, second = members
-            return lambda answers, application: (
-                first(answers, application) or second(answers, application)
-            )
-
-        def some(answers: Answers, application: Application) -> bool:
-            for member in members:  # noqa: SIM110
-                if member(answers, application):
-                    return True
-            return False
-
-        return some
+        return _joined(tuple(compile_condition(c) for c in condition.any), every=False)
     if isinstance(condition, Not):
         inner = compile_condition(condition.not_)
         return lambda answers, application: not inner(answers, application)
     raise TypeError(condition)
+
+
+def _joined(members: tuple[Predicate, ...], *, every: bool) -> Predicate:
+    """All of ``members`` (``every``) or any of them, evaluated left to right and only
+    as far as needed."""
+    if len(members) == 1:
+        return members[0]
+    if len(members) == 2:
+        first, second = members
+        if every:
+            return lambda answers, application: (
+                first(answers, application) and second(answers, application)
+            )
+        return lambda answers, application: (
+            first(answers, application) or second(answers, application)
+        )
+
+    def joined(answers: Answers, application: Application) -> bool:
+        # A plain loop: all() or any() over a generator costs a frame per call.
+        for member in members:
+            if member(answers, application) is not every:
+                return not every
+        return every
+
+    return joined
