@@ -26,7 +26,6 @@ from hallbarhet_cli.models import (
     Application,
     Comparison,
     Condition,
-    Criterion,
     Gate,
     Not,
     Question,
@@ -76,7 +75,6 @@ class Facts:
 class _Ladder:
     """What scoring one criterion needs, read off the model once."""
 
-    criterion: Criterion
     id: str
     dimension: str
     weight: float
@@ -113,7 +111,6 @@ def _plan(criteria: ResolvedSet) -> _Plan:
             questions=tuple((q, compiled(q.relevant)) for q in criteria.questions),
             ladders=tuple(
                 _Ladder(
-                    criterion=c,
                     id=c.id,
                     dimension=c.dimension,
                     weight=float(c.weight),

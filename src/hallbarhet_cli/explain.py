@@ -67,7 +67,7 @@ class Explainer:
         self.lang = lang
         self._words: dict[int, tuple[Condition, str]] = {}
         self._names: dict[tuple[str, str], str] = {}
-        self._answers: dict[tuple[str, type, Any], str] = {}
+        self._answers: dict[tuple[Any, ...], str] = {}
         self._improvements: dict[tuple[str, int | None], str] = {}
         self._levels: dict[tuple[str, int], _LevelWords] = {}
 

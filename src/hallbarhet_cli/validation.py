@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 from hallbarhet_cli.errors import Message, OneOf, Problem
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models.application import APPLICATION_ID_PATTERN
+from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.criteria import ID_PATTERN, SET_ID_PATTERN
 from hallbarhet_cli.models.text import LANGUAGE_PATTERN
 from hallbarhet_cli.yamlload import DataPath, Document
@@ -117,11 +118,11 @@ def _adapter(model: type[Any]) -> TypeAdapter[Any]:
 
 
 def prepare(*models: type[BaseModel]) -> None:
-    """Build the validators and serializers of ``models`` (and of the models they are
-    made of) now rather than on first use."""
+    """Build now, rather than on first use, the validators of ``models`` (what documents
+    are validated as) and the schema of every model class (what dumping a model needs)."""
     for model in models:
         _adapter(model).rebuild()
-    pending = list(models)
+    pending: list[type[BaseModel]] = [Model]
     while pending:
         model = pending.pop()
         model.model_rebuild()

@@ -414,16 +414,14 @@ _WORKER: Worker | None = None
 def warm() -> None:
     """Do now what every worker would otherwise do on its first application: import the
     view and the number formats, read the message catalogues and build the validators
-    (about a quarter of a second). Run once in the process the workers are started from,
-    which they inherit it from."""
+    (about a quarter of a second). Run once in the process the workers are forked from,
+    so that they start with it done."""
     from hallbarhet_cli import fmt, views
     from hallbarhet_cli.i18n import gettext
     from hallbarhet_cli.models import Application, CriteriaSet
-    from hallbarhet_cli.models.base import Model
     from hallbarhet_cli.validation import prepare
 
     prepare(Application, CriteriaSet)
-    prepare(Model)
     for lang in ("sv", "en"):
         gettext(views.VERDICT_LABELS[Verdict.PASS], lang)
         fmt.number(0.5, lang)
