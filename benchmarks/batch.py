@@ -43,7 +43,7 @@ from typing import Any
 
 import yaml
 
-from hallbarhet_cli.resolve import CriteriaLibrary, Where
+from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 
 SET_ID = "kronoberg-projektmedel"
 WORDS = [

@@ -19,11 +19,11 @@ import statistics
 import time
 from pathlib import Path
 
-from hallbarhet_cli.applications import load_application
-from hallbarhet_cli.engine import assess
+from hallbarhet_cli.applications.loading import load_application
+from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.reporters import REPORTERS
-from hallbarhet_cli.resolve import CriteriaLibrary
-from hallbarhet_cli.views import assessment_view
+from hallbarhet_cli.reporters.views import assessment_view
+from hallbarhet_cli.scoring.engine import assess
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 0.050

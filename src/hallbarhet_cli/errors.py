@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Any, Final, Protocol
 
 from hallbarhet_cli.i18n import N_, gettext
@@ -144,10 +144,21 @@ def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
 
+class ExitCode(IntEnum):
+    """What a command's exit status means: the one table every command follows (the README
+    prints it too)."""
+
+    OK = 0
+    FINDINGS = 1  # validation errors, the --fail-on verdict met, inputs that could not be assessed
+    USAGE = 2  # a usage error or an input that cannot be read
+    INTERNAL = 3  # a bug in hallbarhet
+    INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+
+
 class HallbarhetError(Exception):
     """A failure that stops a command. Carries the problems that explain it."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(problems, key=Problem.sort_key)

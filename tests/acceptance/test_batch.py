@@ -26,7 +26,7 @@ OUTPUTS = {"results.csv", "results.xlsx", "results.jsonl", "summary.json", "over
 
 
 def kind_of(path: Path) -> str | None:
-    from hallbarhet_cli.yamlload import load_file
+    from hallbarhet_cli.files.yamlload import load_file
 
     data = load_file(path).data
     return data.get("kind") if isinstance(data, dict) else None
@@ -56,7 +56,7 @@ def summary_of(out: Path) -> dict[str, Any]:
 
 def as_json_line(path: Path) -> str:
     """An example application as one JSON object (dates as ISO text)."""
-    from hallbarhet_cli.yamlload import load_file
+    from hallbarhet_cli.files.yamlload import load_file
 
     def plain(value: Any) -> Any:
         if isinstance(value, dict):

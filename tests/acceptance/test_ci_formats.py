@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from hallbarhet_cli.lint import CHECKS
+from hallbarhet_cli.criteria.lint import CHECKS
 from tests.acceptance.conftest import EXAMPLES, ROOT, Run
 
 SCHEMAS = ROOT.parent / "shared" / "reference" / "schemas"

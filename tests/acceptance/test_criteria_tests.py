@@ -188,7 +188,7 @@ def test_criteria_list_does_not_take_tests_for_sets(run: Run) -> None:
 
 
 def test_the_tests_ship_with_the_bundled_sets() -> None:
-    from hallbarhet_cli.resolve import bundled_dir
+    from hallbarhet_cli.files.bundled import bundled_dir
 
     shipped = bundled_dir("criteria") / "tests"
     assert {p.name for p in shipped.glob("*.test.yaml")} == {

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.i18n import gettext
-from hallbarhet_cli.resolve import CriteriaLibrary, Where
 from tests.acceptance.conftest import EXAMPLES, Run
 
 INCOMPLETE = EXAMPLES / "testbadd-aterbruk-vaxjo.yaml"  # 3 missing answers, one too short

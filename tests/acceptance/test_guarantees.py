@@ -40,7 +40,7 @@ INTERNAL: Final = "Internal error"
 FAULT: Final = """
 import sys
 
-import hallbarhet_cli.engine as engine
+import hallbarhet_cli.scoring.engine as engine
 
 kind = sys.argv[1]
 

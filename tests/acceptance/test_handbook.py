@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
+from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.models import localize
 from hallbarhet_cli.reporters.documents import markdown_escape
-from hallbarhet_cli.resolve import CriteriaLibrary
 from tests.acceptance.conftest import CRITERIA, Run
 
 SETS = ["dnsh-screening", "kronoberg-projektmedel", "kronoberg-foretagsstod"]

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from hallbarhet_cli.engine import fill_form
+from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+from hallbarhet_cli.files.yamlload import load_file, parse_text
 from hallbarhet_cli.models import Application, Question
-from hallbarhet_cli.resolve import CriteriaLibrary, Where
-from hallbarhet_cli.yamlload import load_file, parse_text
+from hallbarhet_cli.scoring.engine import fill_form
 from tests.acceptance.conftest import CRITERIA, EXAMPLES, ROOT, Run, executable
 from tests.unit.test_template import FUNDING_SETS, fill_template, unfilled_values
 

@@ -15,8 +15,9 @@ from typing import Any, Final
 
 from hypothesis import strategies as st
 
+from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.models import Question
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
 from tests.fuzz.yamltext import flow, quoted, scalar
 
 Draw = Any  # hypothesis' draw function

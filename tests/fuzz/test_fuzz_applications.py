@@ -21,12 +21,12 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from hallbarhet_cli.applications import LoadedApplication, application_from_document
-from hallbarhet_cli.engine import assess
+from hallbarhet_cli.applications.loading import LoadedApplication, application_from_document
 from hallbarhet_cli.errors import HallbarhetError
+from hallbarhet_cli.files.yamlload import parse_text
 from hallbarhet_cli.reporters import json_report
-from hallbarhet_cli.views import assessment_view
-from hallbarhet_cli.yamlload import parse_text
+from hallbarhet_cli.reporters.views import assessment_view
+from hallbarhet_cli.scoring.engine import assess
 from tests.fuzz.applications import LIBRARY, RESOLVED, SETS, Generated, applications
 from tests.fuzz.profiles import fuzz
 

@@ -19,15 +19,15 @@ from typing import Any, Final
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from hallbarhet_cli.applications import LoadedApplication
-from hallbarhet_cli.checking import check_file
-from hallbarhet_cli.engine import assess
+from hallbarhet_cli.applications.loading import LoadedApplication
+from hallbarhet_cli.checks.checking import check_file
+from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import HallbarhetError
+from hallbarhet_cli.files.yamlload import Document, parse_text
 from hallbarhet_cli.models import Application
 from hallbarhet_cli.reporters import json_report
-from hallbarhet_cli.resolve import CriteriaLibrary
-from hallbarhet_cli.views import assessment_view
-from hallbarhet_cli.yamlload import Document, parse_text
+from hallbarhet_cli.reporters.views import assessment_view
+from hallbarhet_cli.scoring.engine import assess
 from tests.corpus.cases import CORPUS
 from tests.fuzz.applications import valid_answer
 from tests.fuzz.profiles import fuzz

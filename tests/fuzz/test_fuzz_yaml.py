@@ -19,12 +19,12 @@ from typing import Any, Final
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hallbarhet_cli.applications import application_from_document
+from hallbarhet_cli.applications.loading import application_from_document
+from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import HallbarhetError, Problem
+from hallbarhet_cli.files.yamlload import Document, LoadError, decode, parse_text
 from hallbarhet_cli.models import Application, CriteriaSet
-from hallbarhet_cli.resolve import CriteriaLibrary
-from hallbarhet_cli.validation import validate
-from hallbarhet_cli.yamlload import Document, LoadError, decode, parse_text
+from hallbarhet_cli.models.validation import validate
 from tests.fuzz.profiles import fuzz
 from tests.fuzz.yamltext import block, flow, plain_data, yaml_documents
 

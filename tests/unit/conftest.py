@@ -10,11 +10,12 @@ from textwrap import dedent
 
 import pytest
 
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.criteria.lint import lint
+from hallbarhet_cli.criteria.resolved import ResolvedSet, SourcedSet
 from hallbarhet_cli.errors import Message, Problem
+from hallbarhet_cli.files.yamlload import Document, parse_text
 from hallbarhet_cli.i18n import gettext
-from hallbarhet_cli.lint import lint
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, SourcedSet
-from hallbarhet_cli.yamlload import Document, parse_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from hallbarhet_cli.applications import check_application, load_application
+from hallbarhet_cli.applications.loading import check_application, load_application
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Problem, Severity
+from hallbarhet_cli.files.yamlload import parse_text
 from hallbarhet_cli.models import Application
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet
-from hallbarhet_cli.validation import validate
-from hallbarhet_cli.yamlload import parse_text
+from hallbarhet_cli.models.validation import validate
 
 if TYPE_CHECKING:
     from tests.unit.conftest import Located, MessageCheck

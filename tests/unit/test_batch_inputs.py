@@ -21,8 +21,8 @@ from hallbarhet_cli.batch.inputs import (
     prepare,
 )
 from hallbarhet_cli.batch.mapping import LoadedMapping, load_mapping
+from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import UsageError
-from hallbarhet_cli.resolve import CriteriaLibrary
 
 MAPPING = """\
 kind: mapping

@@ -21,8 +21,8 @@ from hallbarhet_cli.batch.rows import (
     read_cell,
     row_document,
 )
+from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import InputError
-from hallbarhet_cli.resolve import CriteriaLibrary
 
 if TYPE_CHECKING:
     from tests.unit.conftest import Located

@@ -13,8 +13,8 @@ from hallbarhet_cli.batch.mapping import load_mapping
 from hallbarhet_cli.batch.records import Outcome, Status
 from hallbarhet_cli.batch.rows import bind
 from hallbarhet_cli.batch.worker import Settings, Worker, report_name
-from hallbarhet_cli.resolve import CriteriaLibrary
-from hallbarhet_cli.yamlload import load_file
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.files.yamlload import load_file
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

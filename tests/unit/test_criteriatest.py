@@ -10,11 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from hallbarhet_cli.assessment import Verdict
-from hallbarhet_cli.criteriatest import Expect, LoadedTest, PercentRange, load_test
-from hallbarhet_cli.diff import diff_sets, rank_key, round_impact
-from hallbarhet_cli.errors import InputError
-from hallbarhet_cli.testrunner import (
+from hallbarhet_cli.criteria.diff import diff_sets
+from hallbarhet_cli.criteriatests.cases import Expect, LoadedTest, PercentRange, load_test
+from hallbarhet_cli.criteriatests.runner import (
     Failure,
     compare,
     coverage,
@@ -24,9 +22,13 @@ from hallbarhet_cli.testrunner import (
     run_test,
     within,
 )
+from hallbarhet_cli.errors import InputError
+from hallbarhet_cli.scoring.assessment import Verdict
+from hallbarhet_cli.scoring.impact import round_impact
+from hallbarhet_cli.scoring.ranking import rank_key
 
 if TYPE_CHECKING:
-    from hallbarhet_cli.resolve import ResolvedSet
+    from hallbarhet_cli.criteria.resolved import ResolvedSet
     from tests.unit.conftest import Located, MessageCheck, SetFolder
 
 HEAD = """\

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import typer.main
 
+from hallbarhet_cli.checks.findings import RULES
 from hallbarhet_cli.cli.app import app
-from hallbarhet_cli.lint import CHECKS
-from hallbarhet_cli.reporters.findings import RULES
+from hallbarhet_cli.criteria.lint import CHECKS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "src" / "hallbarhet_cli"
@@ -55,8 +55,8 @@ def test_bundled_files_point_editors_at_their_schema() -> None:
 
 
 def test_reference_documents_every_operator_check_and_field() -> None:
-    from hallbarhet_cli.fields import FIELDS
-    from hallbarhet_cli.operators import OPERATORS
+    from hallbarhet_cli.models.fields import FIELDS
+    from hallbarhet_cli.models.operators import OPERATORS
 
     text = gen_docs().render()
     for name, op in OPERATORS.items():
@@ -134,4 +134,4 @@ def test_every_rule_is_described() -> None:
     used = rules_in_source()
     assert {"unknown-key", "yaml-syntax", "unknown-question"} <= set(used)
     undescribed = {rule: file for rule, file in used.items() if rule not in CHECKS | RULES}
-    assert undescribed == {}, "describe these rules in reporters/findings.py RULES"
+    assert undescribed == {}, "describe these rules in checks/findings.py RULES"

@@ -14,13 +14,19 @@ from typing import Any
 import pytest
 import yaml
 
-from hallbarhet_cli.applications import LoadedApplication, application_from_document
-from hallbarhet_cli.assessment import Assessment, CriterionResult, MissingAnswer, Status, Verdict
-from hallbarhet_cli.engine import assess, fill_form
+from hallbarhet_cli.applications.loading import LoadedApplication, application_from_document
+from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import InputError
+from hallbarhet_cli.files.yamlload import parse_text
 from hallbarhet_cli.models import Application
-from hallbarhet_cli.resolve import CriteriaLibrary
-from hallbarhet_cli.yamlload import parse_text
+from hallbarhet_cli.scoring.assessment import (
+    Assessment,
+    CriterionResult,
+    MissingAnswer,
+    Status,
+    Verdict,
+)
+from hallbarhet_cli.scoring.engine import assess, fill_form
 
 THREE_DIMENSIONS = """\
 social: {title: Social, weight: 1}

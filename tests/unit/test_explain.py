@@ -18,13 +18,14 @@ import yaml
 from pydantic import TypeAdapter
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.applications import application_from_document
-from hallbarhet_cli.assessment import Assessment, CriterionResult, Improvement, Status
-from hallbarhet_cli.engine import assess
-from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.applications.loading import application_from_document
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.criteria.resolved import ResolvedSet
+from hallbarhet_cli.files.yamlload import parse_text
 from hallbarhet_cli.models import Condition
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet
-from hallbarhet_cli.yamlload import parse_text
+from hallbarhet_cli.scoring.assessment import Assessment, CriterionResult, Improvement, Status
+from hallbarhet_cli.scoring.engine import assess
+from hallbarhet_cli.scoring.explain import Explainer
 
 SET = """\
 kind: criteria-set

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.criteria.lint import CHECKS, LintContext, lint
 from hallbarhet_cli.errors import Problem, Severity
-from hallbarhet_cli.lint import CHECKS, LintContext, lint
-from hallbarhet_cli.resolve import CriteriaLibrary, bundled_dir
+from hallbarhet_cli.files.bundled import bundled_dir
 
 if TYPE_CHECKING:
     from tests.unit.conftest import Located, MessageCheck, SetFolder

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hallbarhet_cli.files.yamlload import parse_text
 from hallbarhet_cli.models import Comparison
-from hallbarhet_cli.operators import OPERATORS, QUESTION_TYPES, holds
-from hallbarhet_cli.yamlload import parse_text
+from hallbarhet_cli.models.operators import OPERATORS, QUESTION_TYPES, holds
 
 D1 = dt.date(2026, 1, 1)
 D2 = dt.date(2026, 6, 30)

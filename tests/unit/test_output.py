@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hallbarhet_cli.errors import UsageError
-from hallbarhet_cli.output import write_atomic
+from hallbarhet_cli.files.output import write_atomic
 
 
 def test_writes_the_whole_file_and_leaves_no_temporary(tmp_path: Path) -> None:

@@ -11,12 +11,12 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from hallbarhet_cli.engine import Facts
+from hallbarhet_cli.files.yamlload import load_file
 from hallbarhet_cli.models import Application
 from hallbarhet_cli.models.conditions import All, Any_, Comparison, Condition, Not
-from hallbarhet_cli.operators import OPERATORS
-from hallbarhet_cli.predicates import compile_condition
-from hallbarhet_cli.yamlload import load_file
+from hallbarhet_cli.models.operators import OPERATORS
+from hallbarhet_cli.scoring.engine import Facts
+from hallbarhet_cli.scoring.predicates import compile_condition
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 APPLICATION = Application.model_validate(load_file(EXAMPLES / "solcellspark-alvesta.yaml").data)

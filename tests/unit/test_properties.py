@@ -18,14 +18,14 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hallbarhet_cli.applications import LoadedApplication
-from hallbarhet_cli.assessment import Assessment, Status, Verdict
-from hallbarhet_cli.engine import assess
+from hallbarhet_cli.applications.loading import LoadedApplication
+from hallbarhet_cli.criteria.resolved import ResolvedSet, SourcedSet, merge
+from hallbarhet_cli.files.yamlload import Document
 from hallbarhet_cli.models import Application, CriteriaSet
 from hallbarhet_cli.reporters import json_report
-from hallbarhet_cli.resolve import ResolvedSet, SourcedSet, merge
-from hallbarhet_cli.views import assessment_view
-from hallbarhet_cli.yamlload import Document
+from hallbarhet_cli.reporters.views import assessment_view
+from hallbarhet_cli.scoring.assessment import Assessment, Status, Verdict
+from hallbarhet_cli.scoring.engine import assess
 
 PROPERTY = settings(max_examples=100, deadline=None)
 

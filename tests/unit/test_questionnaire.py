@@ -13,20 +13,21 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from rich.console import Console
 
-from hallbarhet_cli.applications import application_from_document
-from hallbarhet_cli.engine import assess, fill_form
-from hallbarhet_cli.i18n import gettext
-from hallbarhet_cli.models import Question
-from hallbarhet_cli.questionnaire import (
+from hallbarhet_cli.applications.loading import application_from_document
+from hallbarhet_cli.authoring.questionnaire import (
     AnswerError,
     LinePrompter,
     Questionnaire,
     parse_answer,
     prompter_for,
 )
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet
-from hallbarhet_cli.template import Filled, render_template
-from hallbarhet_cli.yamlload import parse_text
+from hallbarhet_cli.authoring.template import Filled, render_template
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.criteria.resolved import ResolvedSet
+from hallbarhet_cli.files.yamlload import parse_text
+from hallbarhet_cli.i18n import gettext
+from hallbarhet_cli.models import Question
+from hallbarhet_cli.scoring.engine import assess, fill_form
 
 if TYPE_CHECKING:
     from tests.unit.conftest import SetFolder

@@ -11,22 +11,18 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from hallbarhet_cli.applications import application_from_document, check_application
-from hallbarhet_cli.engine import assess
+from hallbarhet_cli.applications.loading import application_from_document, check_application
+from hallbarhet_cli.applications.placeholders import is_placeholder, placeholder
+from hallbarhet_cli.authoring.template import Filled, criteria_reference, render_template
+from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError
-from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.files.yamlload import load_file, parse_text
 from hallbarhet_cli.i18n import gettext
 from hallbarhet_cli.models import Application
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
-from hallbarhet_cli.template import (
-    Filled,
-    criteria_reference,
-    is_placeholder,
-    placeholder,
-    render_template,
-)
-from hallbarhet_cli.validation import validate
-from hallbarhet_cli.yamlload import load_file, parse_text
+from hallbarhet_cli.models.validation import validate
+from hallbarhet_cli.scoring.engine import assess
+from hallbarhet_cli.scoring.explain import Explainer
 
 if TYPE_CHECKING:
     from tests.unit.conftest import Located, SetFolder

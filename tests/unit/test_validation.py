@@ -9,9 +9,9 @@ import pytest
 from pydantic import BaseModel
 
 from hallbarhet_cli.errors import InputError, Problem, Severity
+from hallbarhet_cli.files.yamlload import Document
 from hallbarhet_cli.models import Application, CriteriaSet
-from hallbarhet_cli.validation import describe, did_you_mean, nearest, validate
-from hallbarhet_cli.yamlload import Document
+from hallbarhet_cli.models.validation import describe, did_you_mean, nearest, validate
 
 if TYPE_CHECKING:
     from tests.unit.conftest import Located, MessageCheck, Parse, SetFolder

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from hallbarhet_cli.errors import Message, Problem, Severity
-from hallbarhet_cli.yamlload import (
+from hallbarhet_cli.files.yamlload import (
     Document,
     Limits,
     LoadError,

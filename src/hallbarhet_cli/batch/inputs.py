@@ -30,9 +30,9 @@ from typing import IO, Any, Final
 from hallbarhet_cli.batch.mapping import LoadedMapping
 from hallbarhet_cli.batch.rows import RowPlan, bind
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, UsageError
+from hallbarhet_cli.files.yamlload import Limits, iter_yaml_files
 from hallbarhet_cli.i18n import N_
-from hallbarhet_cli.validation import did_you_mean
-from hallbarhet_cli.yamlload import Limits, iter_yaml_files
+from hallbarhet_cli.models.validation import did_you_mean
 
 
 class InputKind(StrEnum):

@@ -33,13 +33,14 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, StringConstraints
 
+from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Message, Problem
+from hallbarhet_cli.files.yamlload import DataPath, Document, LoadError, load_file
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.text import Text
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
-from hallbarhet_cli.validation import did_you_mean, validate
-from hallbarhet_cli.yamlload import DataPath, Document, LoadError, load_file
+from hallbarhet_cli.models.validation import did_you_mean, validate
 
 ColumnName = Annotated[str, StringConstraints(min_length=1)]
 

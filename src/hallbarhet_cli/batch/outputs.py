@@ -30,11 +30,11 @@ from typing import IO, Any, Final
 
 import orjson
 
-from hallbarhet_cli.assessment import Verdict
 from hallbarhet_cli.batch.records import Outcome, SetInfo, Status
 from hallbarhet_cli.batch.summary import Ranking
 from hallbarhet_cli.i18n import N_, gettext
-from hallbarhet_cli.views import VERDICT_LABELS
+from hallbarhet_cli.reporters.views import VERDICT_LABELS
+from hallbarhet_cli.scoring.assessment import Verdict
 
 RESULTS_CSV: Final = "results.csv"
 RESULTS_XLSX: Final = "results.xlsx"

@@ -29,9 +29,9 @@ def overview_view(
 ) -> dict[str, Any]:
     """``summary`` with what the page adds: labels and symbols in ``lang``, histogram bar
     lengths, the SDG names and the place of the funding line in the ranked list."""
-    from hallbarhet_cli.assessment import Verdict
     from hallbarhet_cli.reporters.documents import SDG_NAMES, VERDICT_SYMBOLS
-    from hallbarhet_cli.views import VERDICT_LABELS
+    from hallbarhet_cli.reporters.views import VERDICT_LABELS
+    from hallbarhet_cli.scoring.assessment import Verdict
 
     def _(message: str) -> str:
         return gettext(message, lang)

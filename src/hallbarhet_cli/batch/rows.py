@@ -26,11 +26,11 @@ from hallbarhet_cli.batch.mapping import (
     entries,
     is_fixed,
 )
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Message, Problem
+from hallbarhet_cli.files.yamlload import DataPath, Document, Position
 from hallbarhet_cli.i18n import N_
-from hallbarhet_cli.resolve import ResolvedSet
-from hallbarhet_cli.validation import did_you_mean
-from hallbarhet_cli.yamlload import DataPath, Document, Position
+from hallbarhet_cli.models.validation import did_you_mean
 
 
 # -- binding a mapping to an export's header --------------------------------------------

@@ -37,9 +37,9 @@ from hallbarhet_cli.batch.records import ChunkResult, SetInfo, Status
 from hallbarhet_cli.batch.runner import run_items
 from hallbarhet_cli.batch.summary import Tally
 from hallbarhet_cli.batch.worker import Fatal, Settings
+from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import UsageError
-from hallbarhet_cli.resolve import CriteriaLibrary
-from hallbarhet_cli.views import assessed_at
+from hallbarhet_cli.reporters.views import assessed_at
 
 # format_version 1: the first published shape of summary.json.
 SUMMARY_FORMAT_VERSION: Final = 1

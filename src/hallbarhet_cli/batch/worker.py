@@ -1,6 +1,6 @@
 """Assess work items, in a worker process or in the main one.
 
-Each process keeps one :class:`~hallbarhet_cli.resolve.CriteriaLibrary`, so a criteria
+Each process keeps one :class:`~hallbarhet_cli.criteria.library.CriteriaLibrary`, so a criteria
 set is read and resolved once per process however many applications use it. A chunk of
 items goes in; a :class:`~hallbarhet_cli.batch.records.ChunkResult` comes out, with a
 small record per input and, when ``results.jsonl`` is wanted, the finished JSON line.
@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from hallbarhet_cli.applications import (
+from hallbarhet_cli.applications.loading import (
     LoadedApplication,
     application_from_document,
     kind_of,
     read_document,
 )
-from hallbarhet_cli.assessment import Assessment, Verdict
 from hallbarhet_cli.batch.inputs import FileItem, Item, LineItem, ProblemItem, RowItem
 from hallbarhet_cli.batch.records import (
     ChunkResult,
@@ -36,12 +35,14 @@ from hallbarhet_cli.batch.records import (
     with_lines,
 )
 from hallbarhet_cli.batch.rows import RowPlan, answer_kind, criteria_ref, row_document
-from hallbarhet_cli.engine import assess
+from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, UsageError
+from hallbarhet_cli.files.yamlload import Document, LoadError, parse_text
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
-from hallbarhet_cli.yamlload import Document, LoadError, parse_text
+from hallbarhet_cli.scoring.assessment import Assessment, Verdict
+from hallbarhet_cli.scoring.engine import assess
 
 # Files found in a folder with one of these kinds are not applications and are skipped.
 NOT_APPLICATIONS: Final = frozenset({"criteria-set", "criteria-test", "mapping"})
@@ -267,7 +268,7 @@ class Worker:
         record = make_record(result, loaded)
         jsonl = report = None
         if self.settings.jsonl or self.settings.reports:
-            from hallbarhet_cli.views import assessment_view
+            from hallbarhet_cli.reporters.views import assessment_view
 
             view = assessment_view(result, loaded, self.settings.lang)
             view["assessed_at"] = self.settings.assessed_at
@@ -416,10 +417,11 @@ def warm() -> None:
     view and the number formats, read the message catalogues and build the validators
     (about a quarter of a second). Run once in the process the workers are forked from,
     so that they start with it done."""
-    from hallbarhet_cli import fmt, views
+    from hallbarhet_cli import fmt
     from hallbarhet_cli.i18n import gettext
     from hallbarhet_cli.models import Application, CriteriaSet
-    from hallbarhet_cli.validation import prepare
+    from hallbarhet_cli.models.validation import prepare
+    from hallbarhet_cli.reporters import views
 
     prepare(Application, CriteriaSet)
     for lang in ("sv", "en"):

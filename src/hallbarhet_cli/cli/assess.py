@@ -8,10 +8,8 @@ from typing import Annotated
 
 import typer
 
-from hallbarhet_cli.assessment import Verdict
 from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
-    EXIT_FINDINGS,
     LangOption,
     OutputOption,
     T,
@@ -19,8 +17,9 @@ from hallbarhet_cli.cli.common import (
     handle_errors,
     stdout_is_terminal,
 )
-from hallbarhet_cli.errors import Message
+from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.scoring.assessment import Verdict
 
 
 class Format(StrEnum):
@@ -138,12 +137,12 @@ def assess(
             Message(N_("A PDF cannot be shown in the terminal; write it to a file with -o.")),
             lang.value,
         )
-    from hallbarhet_cli.applications import load_application
-    from hallbarhet_cli.engine import assess as run_assessment
-    from hallbarhet_cli.output import write_atomic
+    from hallbarhet_cli.applications.loading import load_application
+    from hallbarhet_cli.criteria.library import CriteriaLibrary
+    from hallbarhet_cli.files.output import write_atomic
     from hallbarhet_cli.reporters import REPORTERS
-    from hallbarhet_cli.resolve import CriteriaLibrary
-    from hallbarhet_cli.views import assessment_view
+    from hallbarhet_cli.reporters.views import assessment_view
+    from hallbarhet_cli.scoring.engine import assess as run_assessment
 
     with handle_errors(lang.value):
         loaded = load_application(application, CriteriaLibrary(), criteria)
@@ -163,4 +162,4 @@ def assess(
             report = REPORTERS[format.value](view, lang.value, color, template_dir)
         write_atomic(output, report)
     if fail_on is not None and result.verdict in FAILING[fail_on]:
-        raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(ExitCode.FINDINGS)

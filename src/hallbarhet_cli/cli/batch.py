@@ -10,18 +10,16 @@ import typer
 
 from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
-    EXIT_FINDINGS,
     LangOption,
     State,
     T,
     handle_errors,
 )
+from hallbarhet_cli.errors import ExitCode
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 
 if TYPE_CHECKING:
     from hallbarhet_cli.batch.scoring import BatchOptions, RoundResult
-
-EXIT_INTERRUPTED = 130
 
 
 class OutputFormat(StrEnum):
@@ -160,12 +158,12 @@ def batch(
         except KeyboardInterrupt:
             message = gettext(N_("Interrupted; no results were written."), lang.value)
             typer.echo(f"hallbarhet: {message}", err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
     _report_errors(result, options)
     if not quiet:
         typer.echo(_summary_text(result, options))
     if result.errors:
-        raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(ExitCode.FINDINGS)
 
 
 def _check_output(options: BatchOptions) -> None:
@@ -223,8 +221,8 @@ def _report_errors(result: RoundResult, options: BatchOptions) -> None:
 
 def _summary_text(result: RoundResult, options: BatchOptions) -> str:
     from hallbarhet_cli import fmt
-    from hallbarhet_cli.assessment import Verdict
-    from hallbarhet_cli.views import VERDICT_LABELS
+    from hallbarhet_cli.reporters.views import VERDICT_LABELS
+    from hallbarhet_cli.scoring.assessment import Verdict
 
     lang = options.lang
     summary: dict[str, Any] = result.summary

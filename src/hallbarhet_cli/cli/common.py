@@ -13,14 +13,8 @@ from typing import Annotated, Final
 
 import typer
 
-from hallbarhet_cli.errors import HallbarhetError, Message
+from hallbarhet_cli.errors import ExitCode, HallbarhetError, Message
 from hallbarhet_cli.i18n import N_, default_language, gettext
-
-EXIT_OK: Final = 0
-EXIT_FINDINGS: Final = 1
-EXIT_USAGE: Final = 2
-EXIT_INTERNAL: Final = 3
-EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 def T(message: str) -> str:
@@ -61,7 +55,7 @@ class State:
     debug = False
 
 
-def fail(message: Message, lang: str, code: int = EXIT_USAGE) -> typer.Exit:
+def fail(message: Message, lang: str, code: int = ExitCode.USAGE) -> typer.Exit:
     """Print ``message`` as one line on standard error and return the exit to raise."""
     typer.echo(f"hallbarhet: {message.render(lang)}", err=True)
     return typer.Exit(code)
@@ -80,12 +74,12 @@ def handle_errors(lang: str) -> Iterator[None]:
     except (typer.Exit, typer.Abort):
         raise
     except KeyboardInterrupt:
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
     except BrokenPipeError:
         # The reader went away (`| head`): nothing more to say, and nothing to report.
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(EXIT_OK) from None
+        raise typer.Exit(ExitCode.OK) from None
     except Exception as err:
         if State.debug:
             traceback.print_exc()
@@ -99,7 +93,7 @@ def handle_errors(lang: str) -> Iterator[None]:
                 )
             ),
             lang,
-            EXIT_INTERNAL,
+            ExitCode.INTERNAL,
         ) from None
 
 

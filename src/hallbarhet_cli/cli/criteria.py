@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from hallbarhet_cli.cli.common import DEFAULT_LANG, LangOption, OutputOption, T, handle_errors
+from hallbarhet_cli.errors import ExitCode
 from hallbarhet_cli.i18n import N_
 
 app = typer.Typer(no_args_is_help=True)
@@ -19,8 +20,8 @@ app = typer.Typer(no_args_is_help=True)
     help=T(N_("List the criteria sets: those on HALLBARHET_CRITERIA_PATH, then the bundled ones.")),
 )
 def list_sets(lang: LangOption = DEFAULT_LANG) -> None:
+    from hallbarhet_cli.criteria.library import CriteriaLibrary
     from hallbarhet_cli.reporters.criteria_text import render_list
-    from hallbarhet_cli.resolve import CriteriaLibrary
 
     with handle_errors(lang.value):
         library = CriteriaLibrary()
@@ -60,9 +61,9 @@ def docs(
     ] = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    from hallbarhet_cli.handbook import render_handbook
-    from hallbarhet_cli.output import write_atomic
-    from hallbarhet_cli.resolve import CriteriaLibrary, Where
+    from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+    from hallbarhet_cli.files.output import write_atomic
+    from hallbarhet_cli.reporters.handbook import render_handbook
 
     with handle_errors(lang.value):
         library = CriteriaLibrary()
@@ -79,8 +80,8 @@ def show(
 ) -> None:
     from pathlib import Path
 
+    from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
     from hallbarhet_cli.reporters.criteria_text import render_set
-    from hallbarhet_cli.resolve import CriteriaLibrary, Where
 
     with handle_errors(lang.value):
         library = CriteriaLibrary()
@@ -138,11 +139,11 @@ def diff(
     output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    from hallbarhet_cli.cli.common import EXIT_FINDINGS
-    from hallbarhet_cli.diff import diff_sets, round_impact
-    from hallbarhet_cli.output import write_atomic
+    from hallbarhet_cli.criteria.diff import diff_sets
+    from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+    from hallbarhet_cli.files.output import write_atomic
     from hallbarhet_cli.reporters.criteria_diff import render_json, render_text
-    from hallbarhet_cli.resolve import CriteriaLibrary, Where
+    from hallbarhet_cli.scoring.impact import round_impact
 
     with handle_errors(lang.value):
         library = CriteriaLibrary()
@@ -153,4 +154,4 @@ def diff(
         render = render_json if format is DiffFormat.json else render_text
         write_atomic(output, render(diff_sets(before, after), impact, lang.value))
     if impact is not None and impact.problems:
-        raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(ExitCode.FINDINGS)

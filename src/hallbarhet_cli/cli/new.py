@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Final
+from typing import Annotated
 
 import typer
 
 from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
-    EXIT_USAGE,
     LangOption,
     OutputOption,
     T,
     fail,
     handle_errors,
 )
-from hallbarhet_cli.errors import Message
+from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_, gettext
-
-EXIT_STOPPED: Final = 130  # stopped with Ctrl-C, as shells report it
 
 
 def new(
@@ -66,14 +63,10 @@ def new(
 ) -> None:
     import sys
 
-    from hallbarhet_cli.output import write_atomic
-    from hallbarhet_cli.resolve import CriteriaLibrary, Where
-    from hallbarhet_cli.template import (
-        Filled,
-        criteria_reference,
-        placeholder,
-        render_template,
-    )
+    from hallbarhet_cli.applications.placeholders import placeholder
+    from hallbarhet_cli.authoring.template import Filled, criteria_reference, render_template
+    from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+    from hallbarhet_cli.files.output import write_atomic
 
     # Checked before any question is asked, so no answers are typed in vain.
     if output != "-" and Path(output).is_file() and not force:
@@ -110,7 +103,7 @@ def new(
 
         from rich.console import Console
 
-        from hallbarhet_cli.questionnaire import Questionnaire, prompter_for
+        from hallbarhet_cli.authoring.questionnaire import Questionnaire, prompter_for
 
         console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False)
         session = Questionnaire(resolved, lang.value, prompter_for(sys.stdin, console))
@@ -137,7 +130,7 @@ def new(
             else:
                 message = gettext(N_("Stopped: nothing was written."), lang.value)
             typer.echo(message, err=True)
-            raise typer.Exit(EXIT_USAGE if ended else EXIT_STOPPED) from None
+            raise typer.Exit(ExitCode.USAGE if ended else ExitCode.INTERRUPTED) from None
         write_atomic(output, render(filled))
         console.print()
         console.print(

@@ -15,7 +15,7 @@ app = typer.Typer(no_args_is_help=True)
 def _write(schema: dict[str, Any], output: str) -> None:
     import json
 
-    from hallbarhet_cli.output import write_atomic
+    from hallbarhet_cli.files.output import write_atomic
 
     write_atomic(output, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
 
@@ -25,7 +25,7 @@ def _write(schema: dict[str, Any], output: str) -> None:
     help=T(N_("Print the JSON Schema of criteria-set files, for editors (yaml-language-server).")),
 )
 def criteria(output: OutputOption = "-", lang: LangOption = DEFAULT_LANG) -> None:
-    from hallbarhet_cli.schema import criteria_schema
+    from hallbarhet_cli.criteria.schema import criteria_schema
 
     with handle_errors(lang.value):
         _write(criteria_schema(lang.value), output)
@@ -56,8 +56,8 @@ def application(
 ) -> None:
     from pathlib import Path
 
-    from hallbarhet_cli.resolve import CriteriaLibrary, Where
-    from hallbarhet_cli.schema import application_schema
+    from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+    from hallbarhet_cli.criteria.schema import application_schema
 
     with handle_errors(lang.value):
         resolved = None

@@ -10,15 +10,13 @@ import typer
 
 from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
-    EXIT_FINDINGS,
-    EXIT_USAGE,
     LangOption,
     OutputOption,
     T,
     fail,
     handle_errors,
 )
-from hallbarhet_cli.errors import Message
+from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_
 
 DEFAULT_FOLDER = Path("criteria") / "tests"
@@ -64,9 +62,9 @@ def test(
     output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    from hallbarhet_cli.output import write_atomic
+    from hallbarhet_cli.criteriatests.runner import coverage, run_paths
+    from hallbarhet_cli.files.output import write_atomic
     from hallbarhet_cli.reporters.testrun import below_minimum, render_json, render_text
-    from hallbarhet_cli.testrunner import coverage, run_paths
 
     chosen = paths or default_paths()
     with handle_errors(lang.value):
@@ -83,7 +81,7 @@ def test(
         render = render_json if format is Format.json else render_text
         write_atomic(output, render(results, coverages, lang.value, min_coverage))
     if any(r.broken for r in results):
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(ExitCode.USAGE)
     failed = any(not c.passed for r in results for c in r.cases)
     if failed or below_minimum(coverages, min_coverage):
-        raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(ExitCode.FINDINGS)

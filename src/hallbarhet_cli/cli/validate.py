@@ -11,12 +11,12 @@ import typer
 
 from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
-    EXIT_FINDINGS,
     LangOption,
     OutputOption,
     T,
     handle_errors,
 )
+from hallbarhet_cli.errors import ExitCode
 from hallbarhet_cli.i18n import N_
 
 
@@ -61,9 +61,9 @@ def validate(
     output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    from hallbarhet_cli.checking import check_paths
-    from hallbarhet_cli.output import write_atomic
-    from hallbarhet_cli.reporters.findings import REPORTERS, counts
+    from hallbarhet_cli.checks.checking import check_paths
+    from hallbarhet_cli.checks.findings import REPORTERS, counts
+    from hallbarhet_cli.files.output import write_atomic
 
     chosen = format or default_format()
     with handle_errors(lang.value):
@@ -71,4 +71,4 @@ def validate(
         write_atomic(output, REPORTERS[chosen.value](results, lang.value, strict))
     errors, warnings = counts(results)
     if errors or (strict and warnings):
-        raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(ExitCode.FINDINGS)

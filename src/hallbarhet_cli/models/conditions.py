@@ -1,8 +1,8 @@
 """Conditions are data: a comparison of one question or field, or ``all``/``any``/``not``.
 
 No expression strings and no ``eval``: because a condition is a small tree of models it can
-be validated, put into words (:mod:`hallbarhet_cli.explain`) and analysed by the linter.
-What each operator means is defined once, in :mod:`hallbarhet_cli.operators`.
+be validated, put into words (:mod:`hallbarhet_cli.scoring.explain`) and analysed by the linter.
+What each operator means is defined once, in :mod:`hallbarhet_cli.models.operators`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pydantic import Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from hallbarhet_cli.models.base import Model
-from hallbarhet_cli.operators import OPERATORS
+from hallbarhet_cli.models.operators import OPERATORS
 
 Value = Any
 

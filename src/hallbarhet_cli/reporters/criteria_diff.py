@@ -1,5 +1,5 @@
 """Reports of ``hallbarhet criteria diff``: the changes between two versions of a criteria
-set in words (conditions put into words by the :class:`~hallbarhet_cli.explain.Explainer`
+set in words (conditions put into words by the :class:`~hallbarhet_cli.scoring.explain.Explainer`
 of the version they belong to), and the applications of a round whose verdict or rank
 changes; as text or JSON."""
 
@@ -13,12 +13,13 @@ from rich.console import Console
 from rich.table import Table
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.diff import SECTIONS, Change, RoundEntry, RoundImpact, SetDiff, Standing
-from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.criteria.diff import SECTIONS, Change, SetDiff
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import Condition, Level, localize
-from hallbarhet_cli.resolve import ResolvedSet
-from hallbarhet_cli.views import VERDICT_LABELS
+from hallbarhet_cli.reporters.views import VERDICT_LABELS
+from hallbarhet_cli.scoring.explain import Explainer
+from hallbarhet_cli.scoring.impact import RoundEntry, RoundImpact, Standing
 
 # format_version 1: the first published shape of the diff JSON.
 FORMAT_VERSION: Final = 1

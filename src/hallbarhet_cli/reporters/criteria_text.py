@@ -8,12 +8,13 @@ from rich.console import Console
 from rich.table import Table
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.criteria.resolved import ResolvedSet
+from hallbarhet_cli.files.printable import printable
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
-from hallbarhet_cli.printable import printable
 from hallbarhet_cli.reporters.console import text_console
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet
+from hallbarhet_cli.scoring.explain import Explainer
 
 _TYPES = {"project": N_("project"), "business_support": N_("business support")}
 _EFFECTS = {"exclude": N_("excludes"), "review": N_("needs review")}

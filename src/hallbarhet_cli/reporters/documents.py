@@ -27,9 +27,9 @@ import jinja2.bccache
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
+from hallbarhet_cli.files.bundled import bundled_dir
+from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext, ngettext
-from hallbarhet_cli.printable import printable_data
-from hallbarhet_cli.resolve import bundled_dir
 
 TEMPLATES: Final = {"html": "report.html.j2", "md": "report.md.j2"}
 

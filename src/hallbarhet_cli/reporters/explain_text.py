@@ -16,17 +16,17 @@ from rich.padding import Padding
 from rich.text import Text
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.applications import LoadedApplication
-from hallbarhet_cli.assessment import Assessment
-from hallbarhet_cli.engine import Facts, fill_form
+from hallbarhet_cli.applications.loading import LoadedApplication
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
-from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import All, Any_, Condition, localize
-from hallbarhet_cli.printable import printable_data
+from hallbarhet_cli.models.validation import did_you_mean
 from hallbarhet_cli.reporters.console import finish, text_console
-from hallbarhet_cli.resolve import ResolvedSet
-from hallbarhet_cli.validation import did_you_mean
+from hallbarhet_cli.scoring.assessment import Assessment
+from hallbarhet_cli.scoring.engine import Facts, fill_form
+from hallbarhet_cli.scoring.explain import Explainer
 
 _MARKS: Final = {True: ("✔", "green"), False: ("✘", "red")}
 

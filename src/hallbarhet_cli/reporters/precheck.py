@@ -16,14 +16,14 @@ from rich.padding import Padding
 from rich.text import Text
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.applications import LoadedApplication
-from hallbarhet_cli.assessment import Assessment, Status
-from hallbarhet_cli.explain import Explainer
+from hallbarhet_cli.applications.loading import LoadedApplication
+from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
-from hallbarhet_cli.printable import printable_data
 from hallbarhet_cli.reporters.console import finish, text_console
-from hallbarhet_cli.views import VERDICT_LABELS, below_minimum
+from hallbarhet_cli.reporters.views import VERDICT_LABELS, below_minimum
+from hallbarhet_cli.scoring.assessment import Assessment, Status
+from hallbarhet_cli.scoring.explain import Explainer
 
 
 def precheck_view(

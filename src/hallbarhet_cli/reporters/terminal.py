@@ -13,8 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from hallbarhet_cli import fmt
+from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext
-from hallbarhet_cli.printable import printable_data
 from hallbarhet_cli.reporters.console import text_console
 
 _STYLES: Final = {

@@ -8,13 +8,19 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.assessment import Verdict
+from hallbarhet_cli.criteria.resolved import ResolvedSet
+from hallbarhet_cli.criteriatests.runner import (
+    CaseResult,
+    CriteriaTestResult,
+    Failure,
+    Rule,
+    SetCoverage,
+)
 from hallbarhet_cli.errors import Problem, Severity
-from hallbarhet_cli.explain import Explainer
 from hallbarhet_cli.i18n import N_, gettext, ngettext
-from hallbarhet_cli.resolve import ResolvedSet
-from hallbarhet_cli.testrunner import CaseResult, CriteriaTestResult, Failure, Rule, SetCoverage
-from hallbarhet_cli.views import VERDICT_LABELS
+from hallbarhet_cli.reporters.views import VERDICT_LABELS
+from hallbarhet_cli.scoring.assessment import Verdict
+from hallbarhet_cli.scoring.explain import Explainer
 
 # format_version 1: the first published shape of the test report JSON.
 FORMAT_VERSION: Final = 1

@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
+from hallbarhet_cli.files.yamlload import exists, is_dir, is_file
 from hallbarhet_cli.i18n import N_
-from hallbarhet_cli.yamlload import exists, is_dir, is_file
 
 
 def _default_mode() -> int:

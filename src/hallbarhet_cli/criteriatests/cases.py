@@ -8,7 +8,7 @@ fired gates, missing answers, or percents within a range.
 
 Loading keeps every position, so a problem anywhere (a typo in an expectation, an answer
 of the wrong type in a case) names the test file's line and column. Running the cases
-and measuring rule coverage is :mod:`hallbarhet_cli.testrunner`'s part.
+and measuring rule coverage is :mod:`hallbarhet_cli.criteriatests.runner`'s part.
 """
 
 from __future__ import annotations
@@ -22,21 +22,22 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, StringConstraints
 
-from hallbarhet_cli.applications import (
+from hallbarhet_cli.applications.loading import (
     check_application,
     kind_of,
     not_application,
     read_document,
 )
+from hallbarhet_cli.criteria.library import CriteriaLibrary, Where, is_path_reference
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Message, Problem, has_errors, unique
+from hallbarhet_cli.files.yamlload import DataPath, Document
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application
 from hallbarhet_cli.models.application import Amount, Line, Review, Score, Sector
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.criteria import ApplicationType, Id, Number
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where, is_path_reference
-from hallbarhet_cli.validation import did_you_mean, validate
-from hallbarhet_cli.yamlload import DataPath, Document
+from hallbarhet_cli.models.validation import did_you_mean, validate
 
 KIND: Final = "criteria-test"
 VerdictName = Literal["excluded", "incomplete", "fail", "pass"]

@@ -1,7 +1,7 @@
 """The applicant handbook: what a criteria set asks and what earns points, from the set alone.
 
 Built as a plain view (texts in the handbook's language, every condition put into words
-by :class:`~hallbarhet_cli.explain.Explainer`) and rendered by ``handbook.md.j2`` or
+by :class:`~hallbarhet_cli.scoring.explain.Explainer`) and rendered by ``handbook.md.j2`` or
 ``handbook.html.j2``, which organisations can override with ``--template-dir`` like the
 reports.
 """
@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from hallbarhet_cli import __version__, fmt
-from hallbarhet_cli.explain import Explainer
-from hallbarhet_cli.fields import option_label
+from hallbarhet_cli.criteria.resolved import ResolvedSet
+from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import Condition, Question, localize
 from hallbarhet_cli.models.conditions import comparisons
-from hallbarhet_cli.printable import printable_data
-from hallbarhet_cli.resolve import ResolvedSet
+from hallbarhet_cli.models.fields import option_label
+from hallbarhet_cli.scoring.explain import Explainer
 
 TEMPLATES: Final = {"md": "handbook.md.j2", "html": "handbook.html.j2"}
 _TYPES: Final = {

@@ -8,13 +8,13 @@ from functools import lru_cache
 from typing import Any, Final, Literal, NamedTuple
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.assessment import CriterionResult, GateResult, Improvement, Status
-from hallbarhet_cli.fields import FIELDS, option_label
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import All, Any_, Comparison, Condition, Not, Question, localize
 from hallbarhet_cli.models.conditions import comparisons
-from hallbarhet_cli.operators import MIN_CHOICES_PHRASE, NOT_ANSWERED_PHRASE, OPERATORS
-from hallbarhet_cli.resolve import ResolvedSet
+from hallbarhet_cli.models.fields import FIELDS, option_label
+from hallbarhet_cli.models.operators import MIN_CHOICES_PHRASE, NOT_ANSWERED_PHRASE, OPERATORS
+from hallbarhet_cli.scoring.assessment import CriterionResult, GateResult, Improvement, Status
 
 _YES: Final = N_("yes")
 _NO: Final = N_("no")

@@ -21,13 +21,14 @@ from rich.console import Console
 from rich.text import Text
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.applications import typed_answer
-from hallbarhet_cli.engine import fill_form
+from hallbarhet_cli.applications.loading import typed_answer
+from hallbarhet_cli.applications.placeholders import is_placeholder
+from hallbarhet_cli.authoring.template import METADATA, Filled, MetaField
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import Message
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import Application, Question, localize
-from hallbarhet_cli.resolve import ResolvedSet
-from hallbarhet_cli.template import METADATA, Filled, MetaField, is_placeholder
+from hallbarhet_cli.scoring.engine import fill_form
 
 Check = Callable[[Any], Message | None]
 

@@ -17,12 +17,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from hallbarhet_cli.errors import Message, OneOf, Problem
+from hallbarhet_cli.files.yamlload import DataPath, Document
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models.application import APPLICATION_ID_PATTERN
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.criteria import ID_PATTERN, SET_ID_PATTERN
 from hallbarhet_cli.models.text import LANGUAGE_PATTERN
-from hallbarhet_cli.yamlload import DataPath, Document
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -1,5 +1,5 @@
 """The scoring engine: a pure function from a criteria set and an application to an
-:class:`~hallbarhet_cli.assessment.Assessment`. It reads no files, prints nothing and knows
+:class:`~hallbarhet_cli.scoring.assessment.Assessment`. It reads no files, prints nothing and knows
 no language, which is what lets batch runs, tests and reports share it."""
 
 from __future__ import annotations
@@ -9,17 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from hallbarhet_cli.assessment import (
-    Assessment,
-    CriterionResult,
-    DimensionResult,
-    GateResult,
-    Improvement,
-    MissingAnswer,
-    Status,
-    Verdict,
-)
-from hallbarhet_cli.fields import FIELDS
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.models import (
     All,
     Any_,
@@ -31,9 +21,19 @@ from hallbarhet_cli.models import (
     Question,
 )
 from hallbarhet_cli.models.conditions import comparisons
-from hallbarhet_cli.operators import holds
-from hallbarhet_cli.predicates import Predicate, compile_condition
-from hallbarhet_cli.resolve import ResolvedSet
+from hallbarhet_cli.models.fields import FIELDS
+from hallbarhet_cli.models.operators import holds
+from hallbarhet_cli.scoring.assessment import (
+    Assessment,
+    CriterionResult,
+    DimensionResult,
+    GateResult,
+    Improvement,
+    MissingAnswer,
+    Status,
+    Verdict,
+)
+from hallbarhet_cli.scoring.predicates import Predicate, compile_condition
 
 
 class Facts:
@@ -88,7 +88,7 @@ class _Ladder:
 
 @dataclass(frozen=True)
 class _Plan:
-    """A criteria set's conditions compiled once (see :mod:`hallbarhet_cli.predicates`),
+    """A criteria set's conditions compiled once (see :mod:`hallbarhet_cli.scoring.predicates`),
     and what scoring needs of each criterion, so each application only evaluates."""
 
     questions: tuple[tuple[Question, Predicate | None], ...]

@@ -13,16 +13,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
+from hallbarhet_cli.criteria.resolved import ResolvedSet, SourcedSet
 from hallbarhet_cli.errors import Message, Problem, Severity
-from hallbarhet_cli.fields import FIELDS
+from hallbarhet_cli.files.yamlload import DataPath
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Comparison, Condition, CriteriaSet
 from hallbarhet_cli.models.conditions import comparisons
+from hallbarhet_cli.models.fields import FIELDS
+from hallbarhet_cli.models.operators import OPERATORS
 from hallbarhet_cli.models.text import Text, languages
-from hallbarhet_cli.operators import OPERATORS
-from hallbarhet_cli.resolve import ResolvedSet, SourcedSet
-from hallbarhet_cli.validation import did_you_mean
-from hallbarhet_cli.yamlload import DataPath
+from hallbarhet_cli.models.validation import did_you_mean
 
 CheckFn = Callable[["LintContext"], Iterator[Problem]]
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hallbarhet_cli.applications.placeholders import mark_unfilled
+from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import (
     InputError,
     Label,
@@ -24,13 +27,11 @@ from hallbarhet_cli.errors import (
     Severity,
     has_errors,
 )
-from hallbarhet_cli.fields import option_label
+from hallbarhet_cli.files.yamlload import DataPath, Document, LoadError, load_file
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application, Question
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
-from hallbarhet_cli.template import mark_unfilled
-from hallbarhet_cli.validation import describe, did_you_mean, validate
-from hallbarhet_cli.yamlload import DataPath, Document, LoadError, load_file
+from hallbarhet_cli.models.fields import option_label
+from hallbarhet_cli.models.validation import describe, did_you_mean, validate
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hallbarhet_cli.applications import application_from_document, kind_of, read_document
+from hallbarhet_cli.applications.loading import application_from_document, kind_of, read_document
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.criteria.lint import lint
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, unique
+from hallbarhet_cli.files.yamlload import exists, is_dir, iter_yaml_files
 from hallbarhet_cli.i18n import N_
-from hallbarhet_cli.lint import lint
-from hallbarhet_cli.resolve import CriteriaLibrary
-from hallbarhet_cli.yamlload import exists, is_dir, iter_yaml_files
 
 KINDS = ("criteria-set", "application", "criteria-test", "mapping")
 
@@ -55,7 +55,7 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
             loaded = application_from_document(document, path.parent, library)
             result.problems.extend(loaded.warnings)
         elif kind == "criteria-test":
-            from hallbarhet_cli.criteriatest import criteria_test_from_document
+            from hallbarhet_cli.criteriatests.cases import criteria_test_from_document
 
             test = criteria_test_from_document(document, path, library)
             result.problems.extend(test.warnings)

@@ -11,28 +11,19 @@ line may point anywhere.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import Any, Final
 
+from hallbarhet_cli.criteria.lint import lint
+from hallbarhet_cli.criteria.resolved import ResolvedSet, SourcedSet, merge
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, has_errors
+from hallbarhet_cli.files.bundled import bundled_dir
+from hallbarhet_cli.files.yamlload import DataPath, Document, LoadError, is_file, load_file
 from hallbarhet_cli.i18n import N_
-from hallbarhet_cli.models import CriteriaSet, Criterion, Dimension, Gate, Question, VerdictRule
-from hallbarhet_cli.validation import did_you_mean, validate
-from hallbarhet_cli.yamlload import DataPath, Document, LoadError, is_file, load_file
-
-_PACKAGE_DIR: Final = Path(__file__).parent
-
-
-def bundled_dir(name: str) -> Path:
-    """A data folder shipped in the package (or, in a source checkout, at its root)."""
-    installed = _PACKAGE_DIR / name
-    return installed if installed.is_dir() else _PACKAGE_DIR.parents[1] / name
+from hallbarhet_cli.models import CriteriaSet
+from hallbarhet_cli.models.validation import did_you_mean, validate
 
 
 @dataclass(frozen=True)
@@ -56,89 +47,6 @@ class Where:
         if self.document is not None:
             line, column = self.document.position(self.path) or (None, None)
         return Problem(self.file, line, column, rule, Severity.ERROR, message)
-
-
-@dataclass(frozen=True)
-class SourcedSet:
-    """One criteria set file as loaded and validated, before ``extends`` is merged."""
-
-    model: CriteriaSet
-    document: Document
-    path: Path
-
-
-@dataclass(frozen=True, eq=False)
-class ResolvedSet:
-    """A criteria set with everything it extends merged in: what the engine scores with.
-
-    ``origin`` says for each question, criterion and gate which file and which place in it
-    defines the element, so problems found later can point there.
-    """
-
-    root: SourcedSet
-    chain: tuple[SourcedSet, ...]
-    questions: tuple[Question, ...]
-    criteria: tuple[Criterion, ...]
-    gates: tuple[Gate, ...]
-    dimensions: dict[str, Dimension]
-    verdict: VerdictRule
-    origin: dict[tuple[str, str], tuple[SourcedSet, DataPath]] = field(repr=False)
-
-    @property
-    def id(self) -> str:
-        return self.root.model.id
-
-    @property
-    def version(self) -> str:
-        return self.root.model.version
-
-    @cached_property
-    def question_map(self) -> dict[str, Question]:
-        return {q.id: q for q in self.questions}
-
-    @cached_property
-    def criterion_map(self) -> dict[str, Criterion]:
-        return {c.id: c for c in self.criteria}
-
-    @cached_property
-    def gate_map(self) -> dict[str, Gate]:
-        return {g.id: g for g in self.gates}
-
-    @cached_property
-    def criterion_questions(self) -> dict[str, tuple[str, ...]]:
-        """The questions each criterion's levels read, in order of appearance."""
-        from hallbarhet_cli.models.conditions import comparisons
-
-        read: dict[str, tuple[str, ...]] = {}
-        for criterion in self.criteria:
-            seen: dict[str, None] = {}
-            for level in criterion.levels or []:
-                if level.when is not None:
-                    for _, comparison in comparisons(level.when):
-                        if comparison.question is not None:
-                            seen.setdefault(comparison.question)
-            read[criterion.id] = tuple(seen)
-        return read
-
-    @cached_property
-    def sha256(self) -> str:
-        """A fingerprint of the resolved content: changes with any question, level, weight,
-        threshold or gate, whichever file it comes from."""
-        payload = {
-            "id": self.id,
-            "version": self.version,
-            "dimensions": {k: v.model_dump(mode="json") for k, v in self.dimensions.items()},
-            "verdict": self.verdict.model_dump(mode="json"),
-            "questions": [_dump(q) for q in self.questions],
-            "criteria": [_dump(c) for c in self.criteria],
-            "gates": [_dump(g) for g in self.gates],
-        }
-        text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _dump(model: Any) -> Any:
-    return model.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 def search_path() -> list[Path]:
@@ -323,8 +231,6 @@ class CriteriaLibrary:
     def lint(self, resolved: ResolvedSet) -> list[Problem]:
         """The lint findings of every file in ``resolved``'s chain, each file linted once
         per library."""
-        from hallbarhet_cli.lint import lint
-
         problems: list[Problem] = []
         for sourced in resolved.chain:
             if sourced.path not in self._lint:
@@ -356,49 +262,3 @@ def _display(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
-
-
-_ELEMENT_KIND: Final = {"questions": "question", "criteria": "criterion", "gates": "gate"}
-
-
-def merge(chain: tuple[SourcedSet, ...]) -> ResolvedSet:
-    """Merge a chain of sets (bases first, the extending set last) into one."""
-    origin: dict[tuple[str, str], tuple[SourcedSet, DataPath]] = {}
-    problems: list[Problem] = []
-    elements: dict[str, list[Any]] = {"questions": [], "criteria": [], "gates": []}
-    dimensions: dict[str, Dimension] = {}
-    verdict: VerdictRule | None = None
-    for sourced in chain:
-        dimensions.update(sourced.model.dimensions)
-        verdict = sourced.model.verdict or verdict
-        for section, items in elements.items():
-            for i, item in enumerate(getattr(sourced.model, section)):
-                key = (_ELEMENT_KIND[section], item.id)
-                if key in origin:
-                    first, first_path = origin[key]
-                    line = (first.document.position(first_path) or (0, 0))[0]
-                    problems.append(
-                        sourced.document.problem(
-                            (section, i, "id"),
-                            "duplicate-id",
-                            Message(
-                                N_("The id {id!r} is already used in {file} (line {line})."),
-                                {"id": item.id, "file": first.document.file, "line": line},
-                            ),
-                        )
-                    )
-                    continue
-                origin[key] = (sourced, (section, i))
-                items.append(item)
-    if problems:
-        raise InputError(problems)
-    return ResolvedSet(
-        root=chain[-1],
-        chain=chain,
-        questions=tuple(elements["questions"]),
-        criteria=tuple(elements["criteria"]),
-        gates=tuple(elements["gates"]),
-        dimensions=dimensions,
-        verdict=verdict or VerdictRule(),
-        origin=origin,
-    )

@@ -19,10 +19,10 @@ from pathlib import Path, PurePath
 from typing import Any, Final
 from urllib.parse import quote
 
-from hallbarhet_cli.checking import KINDS, FileResult
+from hallbarhet_cli.checks.checking import KINDS, FileResult
+from hallbarhet_cli.criteria.lint import CHECKS
 from hallbarhet_cli.errors import Problem, Severity
 from hallbarhet_cli.i18n import N_, gettext, ngettext
-from hallbarhet_cli.lint import CHECKS
 
 FindingsReporter = Callable[[Sequence[FileResult], str, bool], str]
 

@@ -11,11 +11,11 @@ import os
 from typing import Any, Final
 
 from hallbarhet_cli import __version__, fmt
-from hallbarhet_cli.applications import LoadedApplication
-from hallbarhet_cli.assessment import Assessment, Verdict
-from hallbarhet_cli.explain import Explainer, explainer
+from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
+from hallbarhet_cli.scoring.assessment import Assessment, Verdict
+from hallbarhet_cli.scoring.explain import Explainer, explainer
 
 VERDICT_LABELS: Final = {
     Verdict.EXCLUDED: N_("Excluded"),

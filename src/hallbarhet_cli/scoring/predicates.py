@@ -1,6 +1,6 @@
 """Conditions compiled into plain Python functions, for scoring many applications.
 
-:meth:`hallbarhet_cli.engine.Facts.holds` walks a condition and looks up its operator for
+:meth:`hallbarhet_cli.scoring.engine.Facts.holds` walks a condition and looks up its operator for
 every comparison: clear, and the definition of what a condition means. Scoring a funding
 round walks the same few dozen conditions for every application, so here each condition is
 turned once into a closure that knows its operator, its question or field and what kind of
@@ -15,9 +15,9 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from hallbarhet_cli.fields import FIELDS
 from hallbarhet_cli.models.conditions import All, Any_, Comparison, Condition, Not
-from hallbarhet_cli.operators import OPERATORS, kind_of
+from hallbarhet_cli.models.fields import FIELDS
+from hallbarhet_cli.models.operators import OPERATORS, kind_of
 
 if TYPE_CHECKING:
     from hallbarhet_cli.models.application import Application

@@ -1,7 +1,7 @@
 """Run criteria tests through the real engine and measure the rule coverage they reach.
 
-:func:`run_paths` finds criteria test files (see :mod:`hallbarhet_cli.criteriatest`),
-assesses every case with :func:`hallbarhet_cli.engine.assess` and compares the result with
+:func:`run_paths` finds criteria test files (see :mod:`hallbarhet_cli.criteriatests.cases`),
+assesses every case with :func:`hallbarhet_cli.scoring.engine.assess` and compares the result with
 what the case expects. :func:`coverage` then says, per criteria set, which rules no case
 exercised: a level of a criterion that no case reached, a manual criterion that no case
 scored, a gate that no case fired. Everything here returns plain values; the reporters in
@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from hallbarhet_cli.assessment import Assessment, Status
-from hallbarhet_cli.criteriatest import Expect, LoadedTest, PercentRange, load_test
-from hallbarhet_cli.engine import assess
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.criteria.resolved import ResolvedSet
+from hallbarhet_cli.criteriatests.cases import Expect, LoadedTest, PercentRange, load_test
 from hallbarhet_cli.errors import InputError, Problem, has_errors
-from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet
-from hallbarhet_cli.yamlload import iter_yaml_files
+from hallbarhet_cli.files.yamlload import iter_yaml_files
+from hallbarhet_cli.scoring.assessment import Assessment, Status
+from hallbarhet_cli.scoring.engine import assess
 
 # Percents are floats; an expected bound absorbs rounding noise such as 69.99999999999999.
 TOLERANCE: Final = 1e-9

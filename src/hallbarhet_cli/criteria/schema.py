@@ -25,12 +25,12 @@ from typing import Any, Final
 
 from pydantic import TypeAdapter
 
-from hallbarhet_cli.fields import FIELDS
+from hallbarhet_cli.criteria.resolved import ResolvedSet
+from hallbarhet_cli.files.yamlload import LoadError, parse_text
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import Application, CriteriaSet, Question, Text, localize
-from hallbarhet_cli.operators import OPERATORS
-from hallbarhet_cli.resolve import ResolvedSet
-from hallbarhet_cli.yamlload import LoadError, parse_text
+from hallbarhet_cli.models.fields import FIELDS
+from hallbarhet_cli.models.operators import OPERATORS
 
 Schema = dict[str, Any]
 

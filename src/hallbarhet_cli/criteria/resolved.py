@@ -1,0 +1,145 @@
+"""A criteria set as the engine uses it: the files of an ``extends`` chain merged into one,
+with the place that defines each question, criterion and gate kept for error messages."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Final
+
+from hallbarhet_cli.errors import InputError, Message, Problem
+from hallbarhet_cli.files.yamlload import DataPath, Document
+from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.models import CriteriaSet, Criterion, Dimension, Gate, Question, VerdictRule
+
+
+@dataclass(frozen=True)
+class SourcedSet:
+    """One criteria set file as loaded and validated, before ``extends`` is merged."""
+
+    model: CriteriaSet
+    document: Document
+    path: Path
+
+
+@dataclass(frozen=True, eq=False)
+class ResolvedSet:
+    """A criteria set with everything it extends merged in: what the engine scores with.
+
+    ``origin`` says for each question, criterion and gate which file and which place in it
+    defines the element, so problems found later can point there.
+    """
+
+    root: SourcedSet
+    chain: tuple[SourcedSet, ...]
+    questions: tuple[Question, ...]
+    criteria: tuple[Criterion, ...]
+    gates: tuple[Gate, ...]
+    dimensions: dict[str, Dimension]
+    verdict: VerdictRule
+    origin: dict[tuple[str, str], tuple[SourcedSet, DataPath]] = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.root.model.id
+
+    @property
+    def version(self) -> str:
+        return self.root.model.version
+
+    @cached_property
+    def question_map(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def criterion_map(self) -> dict[str, Criterion]:
+        return {c.id: c for c in self.criteria}
+
+    @cached_property
+    def gate_map(self) -> dict[str, Gate]:
+        return {g.id: g for g in self.gates}
+
+    @cached_property
+    def criterion_questions(self) -> dict[str, tuple[str, ...]]:
+        """The questions each criterion's levels read, in order of appearance."""
+        from hallbarhet_cli.models.conditions import comparisons
+
+        read: dict[str, tuple[str, ...]] = {}
+        for criterion in self.criteria:
+            seen: dict[str, None] = {}
+            for level in criterion.levels or []:
+                if level.when is not None:
+                    for _, comparison in comparisons(level.when):
+                        if comparison.question is not None:
+                            seen.setdefault(comparison.question)
+            read[criterion.id] = tuple(seen)
+        return read
+
+    @cached_property
+    def sha256(self) -> str:
+        """A fingerprint of the resolved content: changes with any question, level, weight,
+        threshold or gate, whichever file it comes from."""
+        payload = {
+            "id": self.id,
+            "version": self.version,
+            "dimensions": {k: v.model_dump(mode="json") for k, v in self.dimensions.items()},
+            "verdict": self.verdict.model_dump(mode="json"),
+            "questions": [_dump(q) for q in self.questions],
+            "criteria": [_dump(c) for c in self.criteria],
+            "gates": [_dump(g) for g in self.gates],
+        }
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _dump(model: Any) -> Any:
+    return model.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+_ELEMENT_KIND: Final = {"questions": "question", "criteria": "criterion", "gates": "gate"}
+
+
+def merge(chain: tuple[SourcedSet, ...]) -> ResolvedSet:
+    """Merge a chain of sets (bases first, the extending set last) into one."""
+    origin: dict[tuple[str, str], tuple[SourcedSet, DataPath]] = {}
+    problems: list[Problem] = []
+    elements: dict[str, list[Any]] = {"questions": [], "criteria": [], "gates": []}
+    dimensions: dict[str, Dimension] = {}
+    verdict: VerdictRule | None = None
+    for sourced in chain:
+        dimensions.update(sourced.model.dimensions)
+        verdict = sourced.model.verdict or verdict
+        for section, items in elements.items():
+            for i, item in enumerate(getattr(sourced.model, section)):
+                key = (_ELEMENT_KIND[section], item.id)
+                if key in origin:
+                    first, first_path = origin[key]
+                    line = (first.document.position(first_path) or (0, 0))[0]
+                    problems.append(
+                        sourced.document.problem(
+                            (section, i, "id"),
+                            "duplicate-id",
+                            Message(
+                                N_("The id {id!r} is already used in {file} (line {line})."),
+                                {"id": item.id, "file": first.document.file, "line": line},
+                            ),
+                        )
+                    )
+                    continue
+                origin[key] = (sourced, (section, i))
+                items.append(item)
+    if problems:
+        raise InputError(problems)
+    return ResolvedSet(
+        root=chain[-1],
+        chain=chain,
+        questions=tuple(elements["questions"]),
+        criteria=tuple(elements["criteria"]),
+        gates=tuple(elements["gates"]),
+        dimensions=dimensions,
+        verdict=verdict or VerdictRule(),
+        origin=origin,
+    )
