@@ -186,11 +186,7 @@ def check_application(
                 document.problem(
                     path,
                     "unknown-answer",
-                    Message(
-                        N_("There is no question {id!r} in the criteria set {set!r}."),
-                        {"id": key, "set": criteria.id},
-                        did_you_mean(key, questions),
-                    ),
+                    criteria.no_such("question", key),
                     key=True,
                 )
             )
@@ -314,11 +310,7 @@ def _check_review(document: Document, app: Application, criteria: ResolvedSet) -
                 document.problem(
                     path,
                     "unknown-criterion",
-                    Message(
-                        N_("There is no criterion {id!r} in the criteria set {set!r}."),
-                        {"id": criterion_id, "set": criteria.id},
-                        did_you_mean(criterion_id, criteria.criterion_map),
-                    ),
+                    criteria.no_such("criterion", criterion_id),
                     key=True,
                 )
             )
@@ -361,11 +353,7 @@ def _check_review(document: Document, app: Application, criteria: ResolvedSet) -
                 document.problem(
                     path,
                     "unknown-gate",
-                    Message(
-                        N_("There is no gate {id!r} in the criteria set {set!r}."),
-                        {"id": gate_id, "set": criteria.id},
-                        did_you_mean(gate_id, criteria.gate_map),
-                    ),
+                    criteria.no_such("gate", gate_id),
                 )
             )
         elif gate.effect == "exclude":

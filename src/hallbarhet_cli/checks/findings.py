@@ -2,7 +2,7 @@
 annotations, JUnit XML or SARIF.
 
 Every format keeps each finding's rule id and location; only the message text follows the
-language. Reporters share one signature and are chosen by name from :data:`REPORTERS`.
+language. Reporters share one signature and are chosen by name from :data:`FINDINGS_REPORTERS`.
 ``strict`` says whether warnings fail, which matters where a format records pass or fail
 (JUnit).
 """
@@ -25,6 +25,9 @@ from hallbarhet_cli.errors import Problem, Severity
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 
 FindingsReporter = Callable[[Sequence[FileResult], str, bool], str]
+
+# format_version 1: the first published shape of the findings JSON.
+FORMAT_VERSION: Final = 1
 
 SARIF_SCHEMA: Final = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -141,22 +144,12 @@ def render_text(results: Sequence[FileResult], lang: str, strict: bool = False) 
 def render_json(results: Sequence[FileResult], lang: str, strict: bool = False) -> str:
     errors, warnings = counts(results)
     payload: dict[str, Any] = {
-        "format_version": 1,
+        "format_version": FORMAT_VERSION,
         "files": [
             {
                 "file": r.file,
                 "kind": r.kind,
-                "problems": [
-                    {
-                        "file": p.file,
-                        "line": p.line,
-                        "column": p.column,
-                        "rule": p.rule,
-                        "severity": p.severity.value,
-                        "message": p.message.render(lang),
-                    }
-                    for p in r.problems
-                ],
+                "problems": [p.to_json(lang) for p in r.problems],
             }
             for r in results
         ],
@@ -361,7 +354,7 @@ def render_sarif(results: Sequence[FileResult], lang: str, strict: bool = False)
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: Final[dict[str, FindingsReporter]] = {
+FINDINGS_REPORTERS: Final[dict[str, FindingsReporter]] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,

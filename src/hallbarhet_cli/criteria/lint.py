@@ -18,7 +18,7 @@ from hallbarhet_cli.errors import Message, Problem, Severity
 from hallbarhet_cli.files.yamlload import DataPath
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Comparison, Condition, CriteriaSet
-from hallbarhet_cli.models.conditions import comparisons
+from hallbarhet_cli.models.conditions import comparisons, questions_read
 from hallbarhet_cli.models.fields import FIELDS
 from hallbarhet_cli.models.operators import OPERATORS
 from hallbarhet_cli.models.text import Text, languages
@@ -168,21 +168,12 @@ def _value_type(ctx: LintContext) -> Iterator[Problem]:
     for path, comparison in ctx.comparisons():
         subject = _subject_type(ctx, comparison)
         op = OPERATORS[comparison.op]
-        if (
-            subject is None
-            or subject[0] not in op.fits
-            or comparison.op in ("answered", "min_length")
-        ):
+        if subject is None or subject[0] not in op.fits:
             continue
-        kind, value = subject[0], comparison.value
-        values = value if op.takes_list else [value]
-        if op.takes_list and not isinstance(value, list):
-            continue
-        if kind == "multichoice":
-            kind = "choice"
-        for j, item in enumerate(values):
+        kind = "choice" if subject[0] == "multichoice" else subject[0]
+        for inner, item in op.compared_values(comparison.value):
             if item is not None and not _value_fits(kind, item):
-                where = (*path, comparison.op, j) if op.takes_list else (*path, comparison.op)
+                where = (*path, comparison.op, *inner)
                 yield ctx.problem(
                     "value-type",
                     where,
@@ -201,15 +192,9 @@ def _unknown_option(ctx: LintContext) -> Iterator[Problem]:
         subject = _subject_type(ctx, comparison)
         if subject is None or subject[0] not in ("choice", "multichoice") or not subject[1]:
             continue
-        if comparison.op in ("answered", "min_length"):
-            continue
-        value = comparison.value
-        values = value if isinstance(value, list) else [value]
-        for j, item in enumerate(values):
+        for inner, item in OPERATORS[comparison.op].compared_values(comparison.value):
             if isinstance(item, str) and item not in subject[1]:
-                where = (
-                    (*path, comparison.op, j) if isinstance(value, list) else (*path, comparison.op)
-                )
+                where = (*path, comparison.op, *inner)
                 yield ctx.problem(
                     "unknown-option",
                     where,
@@ -380,7 +365,7 @@ def _unused_question(ctx: LintContext) -> Iterator[Problem]:
     ]
     conditions += [g.when for g in ctx.resolved.gates]
     for condition in conditions:
-        used.update(c.question for _, c in comparisons(condition) if c.question)
+        used.update(questions_read(condition))
     for i, question in enumerate(ctx.model.questions):
         if question.id not in used:
             yield ctx.problem(

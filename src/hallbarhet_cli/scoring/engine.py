@@ -11,18 +11,12 @@ from typing import Any, Final
 
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.models import (
-    All,
-    Any_,
     Application,
-    Comparison,
     Condition,
     Gate,
-    Not,
     Question,
 )
-from hallbarhet_cli.models.conditions import comparisons
-from hallbarhet_cli.models.fields import FIELDS
-from hallbarhet_cli.models.operators import holds
+from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.scoring.assessment import (
     Assessment,
     CriterionResult,
@@ -33,7 +27,7 @@ from hallbarhet_cli.scoring.assessment import (
     Status,
     Verdict,
 )
-from hallbarhet_cli.scoring.predicates import Predicate, compile_condition
+from hallbarhet_cli.scoring.predicates import Predicate, compile_condition, compiled
 
 
 class Facts:
@@ -43,32 +37,15 @@ class Facts:
         self.application = application
         self.answers = answers
 
-    def value(self, comparison: Comparison) -> Any:
-        if comparison.question is not None:
-            return self.answers.get(comparison.question)
-        field = FIELDS.get(comparison.subject)
-        return field.read(self.application) if field is not None else None
-
     def holds(self, condition: Condition) -> bool:
-        if isinstance(condition, Comparison):
-            return holds(condition.op, self.value(condition), condition.value)
-        if isinstance(condition, All):
-            return all(self.holds(c) for c in condition.all)
-        if isinstance(condition, Any_):
-            return any(self.holds(c) for c in condition.any)
-        if isinstance(condition, Not):
-            return not self.holds(condition.not_)
-        raise TypeError(condition)
+        """Whether ``condition`` holds, evaluated by the same compiled code that scores."""
+        return compiled(condition)(self.answers, self.application)
 
     def read(self, condition: Condition | None) -> tuple[tuple[str, Any], ...]:
         """The questions a condition reads, with their answers, in order of appearance."""
         if condition is None:
             return ()
-        seen: dict[str, Any] = {}
-        for _, comparison in comparisons(condition):
-            if comparison.question is not None:
-                seen.setdefault(comparison.question, self.answers.get(comparison.question))
-        return tuple(seen.items())
+        return tuple((q, self.answers.get(q)) for q in questions_read(condition))
 
 
 @dataclass(frozen=True)
