@@ -30,6 +30,7 @@ from typing import IO, Any, Final
 
 import orjson
 
+from hallbarhet_cli.arithmetic import round_half_up
 from hallbarhet_cli.batch.records import Outcome, SetInfo, Status
 from hallbarhet_cli.batch.summary import Ranking
 from hallbarhet_cli.i18n import N_, gettext
@@ -154,7 +155,8 @@ class Column:
 
 
 def _percent(value: Any) -> float | None:
-    return round(value, 1) if isinstance(value, int | float) else None
+    """A percent as the tables show it: one decimal, rounded half up like every report."""
+    return float(round_half_up(value, 1)) if isinstance(value, int | float) else None
 
 
 def _amount(value: Any) -> Any:

@@ -11,6 +11,7 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
 import orjson
@@ -35,6 +36,7 @@ class Record:
     verdict: str
     provisional: bool
     overall_percent: float | None
+    overall_exact: Fraction | None  # what the ranking compares
     # (dimension id, percent, below the dimension minimum)
     dimensions: tuple[tuple[str, float | None, bool], ...]
     # (criterion id, points, max points, status)

@@ -386,6 +386,7 @@ def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
         verdict=result.verdict.value,
         provisional=result.provisional,
         overall_percent=result.overall_percent,
+        overall_exact=result.overall_exact,
         dimensions=tuple((d.id, d.percent, d.below_minimum) for d in result.dimensions),
         criteria=tuple((r.id, r.points, r.max_points, r.status.value) for r in result.criteria),
         missing=tuple(m.question for m in result.missing),

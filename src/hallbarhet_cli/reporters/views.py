@@ -94,7 +94,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
             d.id: {
                 "title": explain.dimension_title(d.id),
                 "percent": d.percent,
-                "weight": d.weight,
+                "weight": float(d.weight),
                 "min_percent": d.min_percent,
                 "below_minimum": d.below_minimum,
             }
