@@ -1,6 +1,7 @@
 """Check files of any kind: criteria sets (schema, ``extends`` and lint), applications
 (schema and answers against their set), criteria tests (schema, expectations and each
-case's answers against their set) and batch column mappings. Used by ``hallbarhet validate``."""
+case's answers against their set), batch column mappings and indicator sets. Used by
+``hallbarhet validate``."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from hallbarhet_cli.lint import lint
 from hallbarhet_cli.resolve import CriteriaLibrary
 from hallbarhet_cli.yamlload import exists, is_dir, iter_yaml_files
 
-KINDS = ("criteria-set", "application", "criteria-test", "mapping")
+KINDS = ("criteria-set", "application", "criteria-test", "mapping", "indicator-set")
 
 
 @dataclass
@@ -63,6 +64,10 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
             from hallbarhet_cli.batch.mapping import load_mapping
 
             load_mapping(path, library)
+        elif kind == "indicator-set":
+            from hallbarhet_cli.indicators.library import check_document
+
+            result.problems.extend(check_document(document, path))
         else:
             result.problems.append(
                 document.problem(

@@ -31,7 +31,7 @@ _PACKAGE_DIR: Final = Path(__file__).parent
 
 def bundled_dir(name: str) -> Path:
     """A data folder shipped in the package (or, in a source checkout, at its root)."""
-    installed = _PACKAGE_DIR / name
+    installed = _PACKAGE_DIR / "data" / name
     return installed if installed.is_dir() else _PACKAGE_DIR.parents[1] / name
 
 

@@ -10,6 +10,7 @@ from hallbarhet_cli import __version__
 from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, validate
 from hallbarhet_cli.cli.common import State, T
 from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.indicators import cli as indicators_cli
 
 app = typer.Typer(
     name="hallbarhet",
@@ -66,6 +67,11 @@ app.command("validate", help=T(N_("Validate criteria sets and applications (file
 )
 app.add_typer(
     criteria.app, name="criteria", help=T(N_("List and show the bundled and local criteria sets."))
+)
+app.add_typer(
+    indicators_cli.app,
+    name="indicators",
+    help=T(N_("Follow up the county and its visitor economy: indicator sets, data and trends.")),
 )
 app.add_typer(schema.app, name="schema", help=T(N_("Print JSON Schemas for editors.")))
 app.command("test", help=T(N_("Run criteria test cases and report rule coverage.")))(test.test)
