@@ -166,7 +166,7 @@ class _FileReader:
                         self.file,
                         1,
                         i + 1,
-                        "unknown-column",
+                        "unknown-data-column",
                         Message(
                             N_("Unknown column {name!r}."),
                             {"name": raw},

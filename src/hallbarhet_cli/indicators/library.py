@@ -173,7 +173,7 @@ class IndicatorLibrary:
         root = self.load(path)
         chain: list[SourcedIndicatorSet] = []
         for i, ref in enumerate(root.model.extends):
-            where = root.document.problem(("extends", i), "extends", Message(""))
+            where = root.document.problem(("extends", i), "indicators-not-found", Message(""))
             base = self.locate(ref, root.path.parent, where)
             if base == root.path or base in stack:
                 cycle = " -> ".join(_display(p) for p in (*stack, root.path, base))
