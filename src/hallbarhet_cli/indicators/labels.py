@@ -29,6 +29,7 @@ TARGET_LABELS: Final = {
 }
 STATE_LABELS: Final = {
     "improving": N_("moving the right way"),
+    "too_slow": N_("moving the right way, too slowly for its targets"),
     "worsening": N_("moving the wrong way"),
     "mixed": N_("mixed"),
     "too_little_data": N_("too little data to judge"),

@@ -30,7 +30,7 @@ def render_text(report: dict[str, Any], lang: str) -> str:
         lines.append(_("Every dimension is moving the right way."))
     else:
         lines.append(
-            _("Not moving the right way: {dimensions}.").format(
+            _("Not yet on course: {dimensions}.").format(
                 dimensions=", ".join(view["not_improving_titles"])
             )
         )

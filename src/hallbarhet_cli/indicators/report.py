@@ -304,7 +304,8 @@ def dimension_view(
     """A dimension summed up on its own.
 
     Its state is ``improving`` when more of its indicators improve than worsen and no
-    target is off track or missed; ``worsening`` when more worsen than improve; ``mixed``
+    target is off track or missed; ``too_slow`` when more improve than worsen but a target
+    is off track or missed; ``worsening`` when more worsen than improve; ``mixed``
     otherwise; and ``too_little_data`` when fewer than half of its indicators have a trend
     to judge."""
     own = [i for i in indicators if i["dimension"] == dimension_id]
@@ -317,10 +318,8 @@ def dimension_view(
         state = "too_little_data"
     elif counts["worsening"] > counts["improving"]:
         state = "worsening"
-    elif counts["improving"] > counts["worsening"] and not (
-        targets["off_track"] or targets["missed"]
-    ):
-        state = "improving"
+    elif counts["improving"] > counts["worsening"]:
+        state = "too_slow" if targets["off_track"] or targets["missed"] else "improving"
     else:
         state = "mixed"
     return {
