@@ -1,0 +1,272 @@
+"""``hallbarhet indicators``: the bundled sets, their example data in every format and
+language, how trends and targets are judged, bad data, and the newcomer's three commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.acceptance.conftest import EXAMPLES, ROOT, Run
+
+SETS = ("kronoberg-besoksnaring", "kronoberg-regional-uppfoljning")
+FIXTURES = ROOT / "tests" / "fixtures" / "indicators"
+MINI = FIXTURES / "mini-indicators.yaml"
+FORMATS = ("text", "json", "md", "html", "xlsx")
+LANGS = ("sv", "en")
+
+
+def example(set_id: str) -> Path:
+    return EXAMPLES / "indicators" / f"{set_id}.csv"
+
+
+def report_json(run: Run, *args: str | Path) -> dict[str, Any]:
+    result = run("indicators", "report", *args, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def series(indicator: str, values: dict[int, float]) -> list[list[str]]:
+    return [[indicator, str(year), "Testlän", str(value)] for year, value in values.items()]
+
+
+HEADER = ["indicator", "period", "area", "value"]
+
+
+def test_both_bundled_sets_are_listed(run: Run) -> None:
+    result = run("indicators", "list", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    for set_id in SETS:
+        assert set_id in result.stdout
+    assert "16 indicators" in result.stdout
+
+
+def test_both_bundled_sets_validate_strictly(run: Run) -> None:
+    result = run("validate", ROOT / "indicators", "--strict", "--lang", "en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 files checked: 0 errors, 0 warnings" in result.stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("set_id", SETS)
+def test_example_data_report_in_every_format_and_language(
+    run: Run, tmp_path: Path, set_id: str, fmt: str, lang: str
+) -> None:
+    target = tmp_path / f"report.{fmt}"
+    result = run(
+        "indicators", "report", set_id, example(set_id), "-f", fmt, "--lang", lang, "-o", target
+    )
+    assert result.returncode == 0, result.stderr
+    data = target.read_bytes()
+    if fmt == "xlsx":
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            assert "xl/workbook.xml" in book.namelist()
+        return
+    text = data.decode("utf-8")
+    if fmt == "json":
+        report = json.loads(text)
+        assert report["format_version"] == 1
+        assert report["area"] == "Kronobergs län"
+        assert {d["id"] for d in report["dimensions"]} == {"social", "ecological", "economic"}
+        return
+    words = {"sv": ("förbättras", "Data som saknas"), "en": ("improving", "Missing data")}
+    for word in words[lang]:
+        assert word in text, word
+    if fmt == "html":
+        assert text.startswith("<!DOCTYPE html>")
+        assert "<svg" in text and "<table" in text
+        assert "<script" not in text
+
+
+def test_rising_falling_met_and_two_periods(run: Run) -> None:
+    report = report_json(run, MINI, FIXTURES / "mini-data.csv")
+    indicators = {i["id"]: i for i in report["indicators"]}
+    assert indicators["rising"]["trend"] == "improving"
+    assert indicators["falling"]["trend"] == "worsening"
+    assert indicators["short"]["trend"] == "too_little_data"
+    targets = {t["period"]: t["status"] for t in indicators["rising"]["targets"]}
+    assert targets["2021"] == "met"  # already passed: 61 >= 52
+    assert indicators["short"]["targets"][0]["status"] == "unknown"
+    assert indicators["rising"]["latest"] == {
+        "period": "2023",
+        "value": 61.0,
+        "status": "preliminary",
+    }
+    assert indicators["rising"]["change_since_baseline"] == 11.0
+    assert indicators["rising"]["change_since_previous"] == 3.0
+    assert report["missing"] == [
+        {"indicator": "short", "title": "Kort serie", "periods": ["2019", "2020", "2021"]}
+    ]
+
+
+def test_a_decrease_indicator_falling_is_improving(run: Run, tmp_path: Path) -> None:
+    data = write_csv(
+        tmp_path / "data.csv", [HEADER, *series("short", {2020: 9, 2021: 8, 2022: 6.5, 2023: 5})]
+    )
+    report = report_json(run, MINI, data)
+    short = next(i for i in report["indicators"] if i["id"] == "short")
+    assert short["trend"] == "improving"
+    assert short["slope_per_period"] < 0
+
+
+def test_on_track_and_off_track_follow_the_trend(run: Run, tmp_path: Path) -> None:
+    steady = {year: 50 + 3 * (year - 2019) for year in range(2019, 2024)}  # 62 in 2023
+    data = write_csv(tmp_path / "data.csv", [HEADER, *series("rising", steady)])
+    rising = next(i for i in report_json(run, MINI, data)["indicators"] if i["id"] == "rising")
+    target = next(t for t in rising["targets"] if t["period"] == "2030")
+    assert target["status"] == "on_track"  # 62 + 7 × 3 = 83 >= 80
+    assert target["projected"] == pytest.approx(83.0)
+    slow = {year: 50 + (year - 2019) for year in range(2019, 2024)}
+    data = write_csv(tmp_path / "slow.csv", [HEADER, *series("rising", slow)])
+    rising = next(i for i in report_json(run, MINI, data)["indicators"] if i["id"] == "rising")
+    assert next(t for t in rising["targets"] if t["period"] == "2030")["status"] == "off_track"
+
+
+def test_one_dimension_does_not_make_up_for_another(run: Run) -> None:
+    report = report_json(run, MINI, FIXTURES / "mini-data.csv")
+    states = {d["id"]: d["state"] for d in report["dimensions"]}
+    assert states["economic"] == "worsening"
+    assert states["ecological"] == "too_little_data"
+    assert report["overall"]["all_improving"] is False
+    assert set(report["overall"]["not_improving"]) == {"social", "ecological", "economic"}
+    assert "overall_percent" not in report
+
+
+def test_bad_data_gives_three_located_errors_and_writes_nothing(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = run(
+        "indicators",
+        "report",
+        MINI,
+        FIXTURES / "bad-data.csv",
+        "-f",
+        "json",
+        "-o",
+        target,
+        "--lang",
+        "en",
+    )
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3, result.stderr
+    assert "bad-data.csv:3:1: error [unknown-indicator]" in lines[0]
+    assert "Did you mean 'rising'?" in lines[0]
+    assert "bad-data.csv:4:4: error [value] 'många' is not a number." in lines[1]
+    assert "bad-data.csv:5:1: error [duplicate-row]" in lines[2]
+    assert "bad-data.csv:2" in lines[2]
+    assert not target.exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_a_period_outside_the_frequency_is_an_error(run: Run, tmp_path: Path) -> None:
+    data = write_csv(
+        tmp_path / "data.csv",
+        [HEADER, ["rising", "2024-03", "Testlän", "12"], ["rising", "2024", "", "1,5"]],
+    )
+    result = run("indicators", "report", MINI, data, "--lang", "en")
+    assert result.returncode == 1
+    assert "data.csv:2:2: error [period] '2024-03' does not fit" in result.stderr
+    assert "write it like 2024" in result.stderr
+    assert "data.csv:3:3: error [missing-area]" in result.stderr
+
+
+def test_an_unknown_column_is_refused_with_a_suggestion(run: Run, tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "data.csv", [["indicator", "period", "area", "valeu"]])
+    result = run("indicators", "report", MINI, data, "--lang", "en")
+    assert result.returncode == 1
+    assert "data.csv:1:4: error [unknown-data-column] Unknown column 'valeu'." in result.stderr
+    assert "Did you mean 'value'?" in result.stderr
+    assert "[missing-column]" in result.stderr
+
+
+def test_json_is_byte_identical_on_rerun(run: Run) -> None:
+    args = ("indicators", "report", SETS[0], example(SETS[0]), "-f", "json")
+    first, second = run(*args), run(*args)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+
+
+def test_xlsx_is_byte_identical_on_rerun(run: Run, tmp_path: Path) -> None:
+    for name in ("a.xlsx", "b.xlsx"):
+        result = run("indicators", "report", SETS[1], example(SETS[1]), "-o", tmp_path / name)
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_a_newcomer_gets_a_report_in_three_commands(run: Run, tmp_path: Path) -> None:
+    # 1. an empty data file
+    result = run("indicators", "new", SETS[0], "--periods", "2023..2025", "-o", "besok.csv")
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / "besok.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ["indicator", "period", "area"] and "value" in header
+    assert len(body) == 16 * 3
+    assert all(row[header.index("value")] == "" for row in body)
+    # 2. fill in the values (a steady rise for every indicator)
+    value = header.index("value")
+    for row in body:
+        row[value] = str(10 + int(row[1]) - 2023)
+    write_csv(path, [header, *body])
+    # 3. the report
+    result = run("indicators", "report", SETS[0], "besok.csv", "-o", "besok.html")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "besok.html").read_text(encoding="utf-8")
+    assert "Kommersiella gästnätter" in html
+
+
+def test_validate_refuses_an_unknown_key_with_a_suggestion(run: Run, tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8").replace(
+        "    direction: decrease", "    directon: decrease"
+    )
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run("validate", bad, "--lang", "en")
+    assert result.returncode == 1
+    assert "bad.yaml:35:5: error [unknown-key] Unknown key 'directon'." in result.stdout
+    assert "Did you mean 'direction'?" in result.stdout
+
+
+def test_validate_checks_targets_bands_and_dimensions(run: Run, tmp_path: Path) -> None:
+    text = (
+        MINI.read_text(encoding="utf-8")
+        .replace("dimension: economic", "dimension: economy")
+        .replace("{period: 2021, at_least: 52}", "{period: 2021-Q1, at_least: 52, at_most: 60}")
+    )
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run("validate", bad, "--lang", "en")
+    assert result.returncode == 1
+    out = result.stdout
+    assert "[unknown-dimension]" in out and "Did you mean 'economic'?" in out
+    assert "[target-bound]" in out
+    assert "[period] '2021-Q1' does not fit the indicator's frequency (yearly)" in out
+
+
+def test_html_keeps_data_text_as_text(run: Run, tmp_path: Path) -> None:
+    data = write_csv(
+        tmp_path / "data.csv",
+        [
+            ["indicator", "period", "area", "value", "note"],
+            ["rising", "2023", "Testlän", "1", "<script>alert(1)</script>{{ 7*7 }}"],
+        ],
+    )
+    result = run("indicators", "report", MINI, data, "-f", "html")
+    assert result.returncode == 0, result.stderr
+    assert "<script>" not in result.stdout
+    assert "&lt;script&gt;" in result.stdout
+    assert "{{ 7*7 }}" in result.stdout
