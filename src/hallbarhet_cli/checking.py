@@ -1,7 +1,7 @@
 """Check files of any kind: criteria sets (schema, ``extends`` and lint), applications
 (schema and answers against their set), criteria tests (schema, expectations and each
-case's answers against their set), batch column mappings and indicator sets. Used by
-``hallbarhet validate``."""
+case's answers against their set), batch column mappings, indicator sets and indicator
+data files named on the command line. Used by ``hallbarhet validate``."""
 
 from __future__ import annotations
 
@@ -41,6 +41,10 @@ def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
 def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
     """Check one file; never raises for a bad file."""
     display = str(path)
+    if path.suffix.lower() == ".csv":
+        from hallbarhet_cli.indicators.data import check_data_file
+
+        return FileResult(display, "indicator-data", unique(check_data_file(path, display)))
     try:
         document = read_document(path, display)
     except InputError as err:

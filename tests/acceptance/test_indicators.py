@@ -270,3 +270,17 @@ def test_html_keeps_data_text_as_text(run: Run, tmp_path: Path) -> None:
     assert "<script>" not in result.stdout
     assert "&lt;script&gt;" in result.stdout
     assert "{{ 7*7 }}" in result.stdout
+
+
+def test_validate_checks_data_files_named_against_their_set(run: Run) -> None:
+    result = run("validate", *(example(s) for s in SETS), "--lang", "en")
+    assert result.returncode == 0, result.stdout
+    assert "2 files checked: 0 errors, 0 warnings" in result.stdout
+    bad = FIXTURES / "bad-data.csv"
+    found = run("validate", bad, "--lang", "en", env={"HALLBARHET_INDICATORS_PATH": str(FIXTURES)})
+    assert found.returncode == 1
+    assert "bad-data.csv:3:1: error [unknown-indicator]" in found.stdout
+    assert "3 errors" in found.stdout
+    unknown = run("validate", bad, "--lang", "en")
+    assert unknown.returncode == 1
+    assert "bad-data.csv:1:1: error [indicators-not-found]" in unknown.stdout
