@@ -16,7 +16,14 @@ from hallbarhet_cli.lint import lint
 from hallbarhet_cli.resolve import CriteriaLibrary
 from hallbarhet_cli.yamlload import exists, is_dir, iter_yaml_files
 
-KINDS = ("criteria-set", "application", "criteria-test", "mapping", "indicator-set")
+KINDS = (
+    "criteria-set",
+    "application",
+    "criteria-test",
+    "mapping",
+    "indicator-set",
+    "indicator-mapping",
+)
 
 
 @dataclass
@@ -72,6 +79,10 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
             from hallbarhet_cli.indicators.library import check_document
 
             result.problems.extend(check_document(document, path))
+        elif kind == "indicator-mapping":
+            from hallbarhet_cli.indicators.mapping import load_indicator_mapping
+
+            load_indicator_mapping(path)
         else:
             result.problems.append(
                 document.problem(

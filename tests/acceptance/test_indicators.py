@@ -284,3 +284,46 @@ def test_validate_checks_data_files_named_against_their_set(run: Run) -> None:
     unknown = run("validate", bad, "--lang", "en")
     assert unknown.returncode == 1
     assert "bad-data.csv:1:1: error [indicators-not-found]" in unknown.stdout
+
+
+KOLADA = EXAMPLES / "indicators" / "kolada"
+
+
+def test_a_wide_kolada_export_is_read_through_a_mapping(run: Run) -> None:
+    args = ("kronoberg-regional-uppfoljning", KOLADA / "kolada-export.csv")
+    report = report_json(run, *args, "--map", KOLADA / "kolada-mapping.yaml")
+    employment = next(i for i in report["indicators"] if i["id"] == "forvarvsfrekvens")
+    assert employment["latest"] == {"period": "2025", "value": 81.6, "status": None}
+    assert len(employment["series"]) == 7
+    assert employment["trend"] == "improving"
+    assert {b["breakdown"]["sex"] for b in employment["breakdowns"]} == {"kvinnor", "män"}
+    vaxjo = report_json(run, *args, "--map", KOLADA / "kolada-mapping.yaml", "--area", "Växjö")
+    employment = next(i for i in vaxjo["indicators"] if i["id"] == "forvarvsfrekvens")
+    assert employment["latest"]["period"] == "2024"
+    assert employment["missing"] == ["2025"]
+
+
+def test_a_bad_cell_in_an_export_is_located_in_the_export(run: Run, tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_bytes(
+        "Nyckeltal;Område;Kön;Anmärkning;2024;2025\r\n"
+        "Förvärvsarbetande invånare 20-64 år, andel (%);Kronobergs län;Totalt;;81,2;åttio\r\n"
+        "Okänt nyckeltal;Kronobergs län;Totalt;;1;2\r\n".encode("cp1252")
+    )
+    result = run(
+        "indicators", "report", "kronoberg-regional-uppfoljning", export,
+        "--map", KOLADA / "kolada-mapping.yaml", "--lang", "en",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "export.csv:2:6: error [value] 'åttio' is not a number." in result.stderr
+    assert "export.csv:3:1: error [unknown-indicator]" in result.stderr
+    assert result.stderr.count("[unknown-indicator]") == 1  # one row, not one per year
+
+
+def test_validate_checks_an_indicator_mapping(run: Run, tmp_path: Path) -> None:
+    text = (KOLADA / "kolada-mapping.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "mapping.yaml"
+    bad.write_text(text.replace("periods:", "period:"), encoding="utf-8")
+    result = run("validate", bad, "--lang", "en")
+    assert result.returncode == 1
+    assert "Give either `periods` (a wide table) or both `period` and `value`." in result.stdout

@@ -115,6 +115,20 @@ def report(
             show_default=False,
         ),
     ] = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--map",
+            metavar="MAPPING.yaml",
+            help=T(
+                N_(
+                    "Read the data files as exports of another shape (a wide table from "
+                    "Kolada or SCB) through this indicator mapping."
+                )
+            ),
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[
         Format | None,
         typer.Option(
@@ -144,7 +158,12 @@ def report(
             )
         resolved = load_checked(IndicatorLibrary(), ref)
         files = [(path, str(path)) for path in data]
-        observations = read_data(files, resolved)
+        loaded = None
+        if mapping is not None:
+            from hallbarhet_cli.indicators.mapping import load_indicator_mapping
+
+            loaded = load_indicator_mapping(mapping)
+        observations = read_data(files, resolved, loaded)
         view = build_report(resolved, observations, files, lang.value, area, start)
         write_atomic(output, FORMATS[chosen.value](view, lang.value))
 

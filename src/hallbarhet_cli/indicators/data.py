@@ -22,9 +22,10 @@ from typing import Final
 
 from hallbarhet_cli.batch.inputs import _guess_delimiter as guess_delimiter
 from hallbarhet_cli.batch.rows import as_number
-from hallbarhet_cli.errors import InputError, Message, Problem, Severity
+from hallbarhet_cli.errors import InputError, Message, Problem, Severity, unique
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.indicators.library import ResolvedIndicatorSet
+from hallbarhet_cli.indicators.mapping import LoadedIndicatorMapping
 from hallbarhet_cli.indicators.model import BREAKDOWNS
 from hallbarhet_cli.indicators.periods import EXAMPLES, FREQUENCY_LABELS, Period, parse_period
 from hallbarhet_cli.validation import did_you_mean
@@ -87,31 +88,51 @@ def read_rows(path: Path, display: str) -> list[tuple[int, list[str]]]:
 
 
 def read_data(
-    paths: Iterable[tuple[Path, str]], indicators: ResolvedIndicatorSet
+    paths: Iterable[tuple[Path, str]],
+    indicators: ResolvedIndicatorSet,
+    mapping: LoadedIndicatorMapping | None = None,
 ) -> list[Observation]:
-    """Read and check every data file against ``indicators``; raise :class:`InputError`
-    with every problem found (all files, all rows) when there is any."""
+    """Read and check every data file against ``indicators`` (through ``mapping`` when the
+    files are exports of another shape); raise :class:`DataError` with every problem found
+    (all files, all rows) when there is any."""
     problems: list[Problem] = []
     observations: list[Observation] = []
     seen: dict[Key, Observation] = {}
     for path, display in paths:
+        if mapping is not None:
+            reader = _FileReader(display, indicators, seen)
+            try:
+                for number, cells, where in mapping.records(path, display):
+                    observation = reader.record(number, cells, where)
+                    if observation is not None:
+                        observations.append(observation)
+            except InputError as err:
+                problems.extend(err.problems)
+            except OSError as err:
+                problems.append(_unreadable(display, err))
+            problems.extend(reader.problems)
+            continue
         try:
             rows = read_rows(path, display)
         except InputError as err:
             problems.extend(err.problems)
             continue
         except OSError as err:
-            message = Message(
-                N_("The file cannot be read: {reason}."), {"reason": err.strerror or str(err)}
-            )
-            problems.append(Problem(display, None, None, "unreadable", Severity.ERROR, message))
+            problems.append(_unreadable(display, err))
             continue
         reader = _FileReader(display, indicators, seen)
         observations.extend(reader.read(rows))
         problems.extend(reader.problems)
     if problems:
-        raise DataError(problems)
+        raise DataError(unique(problems))
     return observations
+
+
+def _unreadable(display: str, err: OSError) -> Problem:
+    message = Message(
+        N_("The file cannot be read: {reason}."), {"reason": err.strerror or str(err)}
+    )
+    return Problem(display, None, None, "unreadable", Severity.ERROR, message)
 
 
 class _FileReader:
@@ -125,9 +146,11 @@ class _FileReader:
         self.seen = seen
         self.problems: list[Problem] = []
         self.columns: dict[str, int] = {}
+        # Where each tidy column of the record being read stands in the file (1-based).
+        self.where: dict[str, int] = {}
 
     def fail(self, row: int, column: str | None, rule: str, message: Message) -> None:
-        at = self.columns[column] + 1 if column in self.columns else None
+        at = self.where.get(column) if column is not None else None
         self.problems.append(_error(self.file, row, at, rule, message))
 
     def read(self, rows: list[tuple[int, list[str]]]) -> list[Observation]:
@@ -192,10 +215,7 @@ class _FileReader:
         return ok
 
     def row(self, number: int, cells: list[str]) -> Observation | None:
-        def cell(name: str) -> str:
-            i = self.columns.get(name)
-            return cells[i].strip() if i is not None and i < len(cells) else ""
-
+        """One row of a tidy file."""
         if len(cells) > len(self.columns):
             message = Message(
                 N_("The row has {count} cells but the header names {columns} columns."),
@@ -203,6 +223,21 @@ class _FileReader:
             )
             self.fail(number, None, "row-length", message)
             return None
+        record = {
+            name: cells[i].strip() if i < len(cells) else "" for name, i in self.columns.items()
+        }
+        return self.record(number, record, {name: i + 1 for name, i in self.columns.items()})
+
+    def record(
+        self, number: int, cells: dict[str, str], where: dict[str, int]
+    ) -> Observation | None:
+        """One value in tidy form: ``cells`` by tidy column name, ``where`` the column each
+        was read from (so a problem points into the file as it is)."""
+        self.where = where
+
+        def cell(name: str) -> str:
+            return cells.get(name, "")
+
         before = len(self.problems)
         indicator_id = cell("indicator")
         indicator = self.indicators.indicator_map.get(indicator_id)

@@ -69,9 +69,12 @@ def build_report(
     for observation in in_area:
         by_indicator[observation.indicator].append(observation)
     starts = {f: _start(start, f) for f in ("annual", "quarterly", "monthly")}
+    # The periods expected of every indicator run from the first to the last period that
+    # any value in the data has (in any area): a year the other areas report is missing
+    # here too.
     latest: dict[str, int] = {}
     earliest: dict[str, int] = {}
-    for o in in_area:
+    for o in observations:
         if o.value is None or not _after(o.period, starts[o.period.frequency]):
             continue
         f = o.period.frequency

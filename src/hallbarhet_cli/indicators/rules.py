@@ -26,4 +26,5 @@ INDICATOR_RULES: Final[dict[str, str]] = {
     "row-length": N_("A data row with more cells than the header has columns."),
     "csv": N_("A file that cannot be read as CSV."),
     "usage": N_("The command was called in a way that cannot work."),
+    "indicator-mapping": N_("An indicator mapping, or the export it reads, cannot be used."),
 }
