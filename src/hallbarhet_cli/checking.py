@@ -49,7 +49,7 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
     """Check one file; never raises for a bad file."""
     display = str(path)
     if path.suffix.lower() == ".csv":
-        from hallbarhet_cli.indicators.data import check_data_file
+        from hallbarhet_cli.indicators.validate import check_data_file
 
         return FileResult(display, "indicator-data", unique(check_data_file(path, display)))
     try:
@@ -76,7 +76,7 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
 
             load_mapping(path, library)
         elif kind == "indicator-set":
-            from hallbarhet_cli.indicators.library import check_document
+            from hallbarhet_cli.indicators.validate import check_document
 
             result.problems.extend(check_document(document, path))
         elif kind == "indicator-mapping":

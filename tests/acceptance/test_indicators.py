@@ -327,3 +327,49 @@ def test_validate_checks_an_indicator_mapping(run: Run, tmp_path: Path) -> None:
     result = run("validate", bad, "--lang", "en")
     assert result.returncode == 1
     assert "Give either `periods` (a wide table) or both `period` and `value`." in result.stdout
+
+
+def test_a_set_extends_a_bundled_set(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "own.yaml").write_text(
+        "kind: indicator-set\n"
+        "id: own\n"
+        'version: "1"\n'
+        "title: Eget\n"
+        "extends: [kronoberg-besoksnaring]\n"
+        "indicators:\n"
+        "  - {id: cykelturism, title: Cykelturism, description: Cykelgäster., unit: '%',\n"
+        "     dimension: ecological, direction: increase, source: {publisher: Region Kronoberg}}\n",
+        encoding="utf-8",
+    )
+    result = run("indicators", "new", "own.yaml", "--periods", "2025")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Kronobergs län") == 17  # 16 inherited and one of its own
+    assert "cykelturism,2025" in result.stdout
+
+
+def test_extends_cycles_and_escapes_are_located(run: Run, tmp_path: Path) -> None:
+    head = 'kind: indicator-set\nversion: "1"\ntitle: T\n'
+    (tmp_path / "a.yaml").write_text(head + "id: a\nextends: [b.yaml]\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(head + "id: b\nextends: [a.yaml]\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(head + "id: c\nextends: [../x.yaml]\n", encoding="utf-8")
+    result = run("validate", "a.yaml", "c.yaml", "--lang", "en")
+    assert result.returncode == 1
+    assert "b.yaml:5:11: error [extends-cycle]" in result.stdout
+    assert "c.yaml:5:11: error [indicators-escape]" in result.stdout
+
+
+def test_from_leaves_out_earlier_periods(run: Run) -> None:
+    report = report_json(run, MINI, FIXTURES / "mini-data.csv", "--from", "2022")
+    rising = next(i for i in report["indicators"] if i["id"] == "rising")
+    assert [p["period"] for p in rising["series"]] == ["2022", "2023"]
+    assert rising["trend"] == "too_little_data"
+    assert report["from"] == "2022"
+
+
+def test_an_unfilled_template_reports_every_period_missing(run: Run, tmp_path: Path) -> None:
+    made = run("indicators", "new", MINI, "--periods", "2024..2025", "-o", "empty.csv")
+    assert made.returncode == 0, made.stderr
+    report = report_json(run, MINI, tmp_path / "empty.csv")
+    assert {i["trend"] for i in report["indicators"]} == {"no_data"}
+    assert [m["periods"] for m in report["missing"]] == [["2024", "2025"]] * 3
+    assert all(i["latest"] is None for i in report["indicators"])

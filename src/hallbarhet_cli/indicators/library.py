@@ -21,7 +21,7 @@ from hallbarhet_cli.errors import InputError, Label, Message, Problem, Severity,
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.indicators.model import Indicator, IndicatorDimension, IndicatorSet
 from hallbarhet_cli.indicators.periods import EXAMPLES, FREQUENCY_LABELS, parse_period
-from hallbarhet_cli.resolve import bundled_dir, is_path_reference
+from hallbarhet_cli.resolve import Where, bundled_dir, is_path_reference
 from hallbarhet_cli.validation import did_you_mean, validate
 from hallbarhet_cli.yamlload import DataPath, Document, LoadError, is_file, load_file
 
@@ -56,6 +56,11 @@ class ResolvedIndicatorSet:
     def version(self) -> str:
         return self.root.model.version
 
+    @property
+    def area(self) -> str | None:
+        """The default area: the extending set's, else the nearest base's that has one."""
+        return next((s.model.area for s in reversed(self.chain) if s.model.area), None)
+
     @cached_property
     def indicator_map(self) -> dict[str, Indicator]:
         return {i.id: i for i in self.indicators}
@@ -77,10 +82,6 @@ def search_path() -> list[Path]:
     bundled sets."""
     env = os.environ.get("HALLBARHET_INDICATORS_PATH", "")
     return [*(Path(p) for p in env.split(os.pathsep) if p), bundled_dir("indicators")]
-
-
-def _problem(file: str, rule: str, message: Message) -> Problem:
-    return Problem(file, None, None, rule, Severity.ERROR, message)
 
 
 class IndicatorLibrary:
@@ -124,20 +125,16 @@ class IndicatorLibrary:
         self._sets[loaded.path] = loaded
         return loaded
 
-    def locate(self, ref: str, base_dir: Path | None = None, where: Problem | None = None) -> Path:
-        """The file ``ref`` names. ``where`` is the problem to report it at, if written
-        inside a file (its message is replaced)."""
+    def locate(self, ref: str, where: Where, base_dir: Path | None = None) -> Path:
+        """The file ``ref`` names, written at ``where``; a path written inside a file
+        (``base_dir`` is its folder) must stay inside that folder."""
 
         def fail(rule: str, message: Message) -> InputError:
-            if where is None:
-                return InputError([_problem(ref, rule, message)])
-            return InputError(
-                [Problem(where.file, where.line, where.column, rule, Severity.ERROR, message)]
-            )
+            return InputError([where.problem(rule, message)])
 
         if is_path_reference(ref):
             path = ((base_dir or Path.cwd()) / ref).resolve()
-            if where is not None and base_dir is not None and not path.is_relative_to(base_dir):
+            if base_dir is not None and not path.is_relative_to(base_dir.resolve()):
                 raise fail(
                     "indicators-escape",
                     Message(N_("The path {ref!r} leads outside this file's folder."), {"ref": ref}),
@@ -167,14 +164,13 @@ class IndicatorLibrary:
 
     def resolve(self, ref: str) -> ResolvedIndicatorSet:
         """Resolve a reference given on the command line."""
-        return self.resolve_path(self.locate(ref))
+        return self.resolve_path(self.locate(ref, Where(ref)))
 
     def resolve_path(self, path: Path, stack: tuple[Path, ...] = ()) -> ResolvedIndicatorSet:
         root = self.load(path)
         chain: list[SourcedIndicatorSet] = []
         for i, ref in enumerate(root.model.extends):
-            where = root.document.problem(("extends", i), "indicators-not-found", Message(""))
-            base = self.locate(ref, root.path.parent, where)
+            base = self.locate(ref, Where.at(root.document, ("extends", i)), root.path.parent)
             if base == root.path or base in stack:
                 cycle = " -> ".join(_display(p) for p in (*stack, root.path, base))
                 raise InputError(
@@ -322,11 +318,3 @@ def load_checked(library: IndicatorLibrary, ref: str) -> ResolvedIndicatorSet:
     if problems:
         raise InputError(problems)
     return resolved
-
-
-def check_document(document: Document, path: Path) -> list[Problem]:
-    """``hallbarhet validate`` for an indicator set file: schema, ``extends`` and the
-    checks of :func:`check`. Raises :class:`InputError` when the file cannot be used."""
-    library = IndicatorLibrary()
-    library.load_document(document, path)
-    return check(library.resolve_path(path))

@@ -22,7 +22,7 @@ from hallbarhet_cli.indicators import trend
 from hallbarhet_cli.indicators.data import Observation
 from hallbarhet_cli.indicators.library import ResolvedIndicatorSet
 from hallbarhet_cli.indicators.model import Indicator
-from hallbarhet_cli.indicators.periods import Period, parse_period, span
+from hallbarhet_cli.indicators.periods import Period, from_ordinal, parse_period, span
 from hallbarhet_cli.models.text import localize
 
 # Version 1: the first version.
@@ -37,7 +37,7 @@ def choose_area(
     """The area to report: the one asked for, else the set's own, else the only one in
     the data."""
     areas = sorted({o.area for o in observations})
-    chosen = area or resolved.root.model.area
+    chosen = area or resolved.area
     if chosen is None and len(areas) == 1:
         chosen = areas[0]
     if chosen is None:
@@ -74,8 +74,9 @@ def build_report(
     # here too.
     latest: dict[str, int] = {}
     earliest: dict[str, int] = {}
+    # A row with an empty value (a template not yet filled in) expects its period too.
     for o in observations:
-        if o.value is None or not _after(o.period, starts[o.period.frequency]):
+        if not _after(o.period, starts[o.period.frequency]):
             continue
         f = o.period.frequency
         latest[f] = max(latest.get(f, o.period.ordinal), o.period.ordinal)
@@ -157,8 +158,6 @@ def _after(period: Period, start: Period | None) -> bool:
 
 
 def _period(ordinal: int, frequency: str) -> Period:
-    from hallbarhet_cli.indicators.periods import from_ordinal
-
     return from_ordinal(ordinal, frequency)
 
 

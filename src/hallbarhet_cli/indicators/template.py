@@ -57,7 +57,7 @@ def _ends(text: str, frequency: str) -> tuple[Period, Period]:
 
 def data_template(resolved: ResolvedIndicatorSet, periods: str, area: str | None) -> bytes:
     """The CSV text (UTF-8 with a byte-order mark, so spreadsheets read å, ä and ö)."""
-    chosen = area or resolved.root.model.area
+    chosen = area or resolved.area
     if not chosen:
         raise _usage(Message(N_("The indicator set names no area; give one with --area.")))
     used = [b for b in BREAKDOWNS if any(b in i.breakdowns for i in resolved.indicators)]
