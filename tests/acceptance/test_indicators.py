@@ -373,3 +373,22 @@ def test_an_unfilled_template_reports_every_period_missing(run: Run, tmp_path: P
     assert {i["trend"] for i in report["indicators"]} == {"no_data"}
     assert [m["periods"] for m in report["missing"]] == [["2024", "2025"]] * 3
     assert all(i["latest"] is None for i in report["indicators"])
+
+
+def test_the_workbook_neutralises_formulas_in_data_text(run: Run, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    data = write_csv(
+        tmp_path / "data.csv",
+        [
+            ["indicator", "period", "area", "value", "note"],
+            ["rising", "2023", "Testlän", "1", '=HYPERLINK("http://example.com","x")'],
+        ],
+    )
+    result = run("indicators", "report", MINI, data, "-o", tmp_path / "r.xlsx")
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(tmp_path / "r.xlsx")
+    notes = [row[-1] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    assert notes == ['\'=HYPERLINK("http://example.com","x")']
+    values = [row[3] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    assert values == [1]
