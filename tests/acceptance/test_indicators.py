@@ -392,3 +392,29 @@ def test_the_workbook_neutralises_formulas_in_data_text(run: Run, tmp_path: Path
     assert notes == ['\'=HYPERLINK("http://example.com","x")']
     values = [row[3] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
     assert values == [1]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "data.csv:1:1: error [empty-file]"),
+        (b"\x00\x01binary", "data.csv:1:1: error [binary-file]"),
+        ("indicator,period\nrising,2020\n".encode("cp1252"), "[missing-column]"),
+        ("indicator,period,area,value\nrising,2020,Växjö,1\n".encode("cp1252"), "[encoding]"),
+        (b"indicator,period,area,value\nrising,2020,A,1,2\n", "data.csv:2:1: error [row-length]"),
+        (b"indicator,period,area,value,status\nrising,2020,A,1,prelim\n", "[status]"),
+        (
+            b"indicator,period,area,sex,value\nrising,2020,A,women,1\n",
+            "data.csv:2:4: error [breakdown]",
+        ),
+    ],
+)
+def test_unusable_data_is_one_clear_line_each(
+    run: Run, tmp_path: Path, content: bytes, expected: str
+) -> None:
+    (tmp_path / "data.csv").write_bytes(content)
+    result = run("indicators", "report", MINI, "data.csv", "--lang", "en", "-o", "out.txt")
+    assert result.returncode == 1, result.stderr
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.txt").exists()

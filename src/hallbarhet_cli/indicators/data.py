@@ -68,6 +68,10 @@ def _error(file: str, row: int, column: int | None, rule: str, message: Message)
 def read_rows(path: Path, display: str) -> list[tuple[int, list[str]]]:
     """The file's records as ``(row number, cells)``; the header is row 1."""
     csv.field_size_limit(max(csv.field_size_limit(), Limits().max_bytes))
+    with path.open("rb") as probe:
+        if b"\x00" in probe.read(8192):
+            message = Message(N_("This is a binary file, not a CSV text file."))
+            raise InputError([_error(display, 1, None, "binary-file", message)])
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             delimiter = guess_delimiter(handle.readline())

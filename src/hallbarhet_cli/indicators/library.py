@@ -153,13 +153,14 @@ class IndicatorLibrary:
                 if loaded.model.id == set_id and (not version or loaded.model.version == version):
                     return loaded.path
         known = [s.model.id for s in self.available()]
+        template = (
+            N_("No indicator set with the id {id!r} at version {version}.")
+            if version
+            else N_("No indicator set with the id {id!r}.")
+        )
         raise fail(
             "indicators-not-found",
-            Message(
-                N_("No indicator set with the id {id!r} (version {version})."),
-                {"id": set_id, "version": version or "*"},
-                did_you_mean(set_id, known),
-            ),
+            Message(template, {"id": set_id, "version": version}, did_you_mean(set_id, known)),
         )
 
     def resolve(self, ref: str) -> ResolvedIndicatorSet:
