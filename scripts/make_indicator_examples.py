@@ -51,7 +51,7 @@ REGIONAL = {
     "brp-per-invanare": (410, 14, 6, 0, 2015, 1),
     "nyforetagande": (7.9, 0.02, 0.3, 1, 2015, 1),
     "nettoflyttning": (9.5, -0.6, 1.0, 1, 2015, 1),
-    "hogskoleutbildade": (21.0, 0.45, 0.15, 1, 2015, 1),
+    "hogskoleutbildade": (38.0, 0.5, 0.15, 1, 2015, 1),
     "bredband": (62.0, 3.6, 0.8, 1, 2015, 1),
 }
 # Breakdowns written beside the total: id -> (column, {value: share of the total level}).
