@@ -68,11 +68,7 @@ app.command("validate", help=T(N_("Validate criteria sets and applications (file
 app.add_typer(
     criteria.app, name="criteria", help=T(N_("List and show the bundled and local criteria sets."))
 )
-app.add_typer(
-    indicators_cli.app,
-    name="indicators",
-    help=T(N_("Follow up the county and its visitor economy: indicator sets, data and trends.")),
-)
+app.add_typer(indicators_cli.app, name="indicators")
 app.add_typer(schema.app, name="schema", help=T(N_("Print JSON Schemas for editors.")))
 app.command("test", help=T(N_("Run criteria test cases and report rule coverage.")))(test.test)
 app.command(

@@ -19,7 +19,10 @@ from hallbarhet_cli.cli.common import (
 )
 from hallbarhet_cli.i18n import N_
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(
+    no_args_is_help=True,
+    help=T(N_("Follow up the county and its visitor economy: indicator sets, data and trends.")),
+)
 
 SetArgument = Annotated[
     str,
