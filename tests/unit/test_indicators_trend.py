@@ -166,3 +166,23 @@ def test_span_counts_every_period() -> None:
     last = parse_period("2024-Q2", "quarterly")
     assert first is not None and last is not None
     assert [p.text for p in span(first, last)] == ["2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"]
+
+
+@pytest.mark.parametrize(
+    ("start", "annual", "quarterly", "monthly"),
+    [
+        ("2020", "2020", "2020-Q1", "2020-01"),
+        ("2020-Q3", "2020", "2020-Q3", "2020-07"),
+        ("2020-06", "2020", "2020-Q2", "2020-06"),
+    ],
+)
+def test_from_starts_each_frequency_at_the_period_holding_it(
+    start: str, annual: str, quarterly: str, monthly: str
+) -> None:
+    from hallbarhet_cli.indicators.report import _start
+
+    assert [str(_start(start, f)) for f in ("annual", "quarterly", "monthly")] == [
+        annual,
+        quarterly,
+        monthly,
+    ]

@@ -22,7 +22,7 @@ from hallbarhet_cli.indicators import trend
 from hallbarhet_cli.indicators.data import Observation
 from hallbarhet_cli.indicators.library import ResolvedIndicatorSet
 from hallbarhet_cli.indicators.model import Indicator
-from hallbarhet_cli.indicators.periods import Period, from_ordinal, parse_period, span
+from hallbarhet_cli.indicators.periods import PARTS, Period, from_ordinal, parse_period, span
 from hallbarhet_cli.models.text import localize
 
 # Version 1: the first version.
@@ -130,26 +130,22 @@ def build_report(
 
 
 def _start(start: str | None, frequency: str) -> Period | None:
-    """The first period of ``frequency`` on or after ``start`` (a year, quarter or
-    month), so ``--from 2020`` also means ``2020-Q1`` and ``2020-01``."""
+    """The period of ``frequency`` that contains the start of ``start`` (a year, quarter
+    or month): ``--from 2020-Q3`` keeps the year 2020 and the months from 2020-07."""
     if start is None:
         return None
-    year = parse_period(start[:4], "annual")
-    exact = parse_period(start, frequency)
-    if exact is not None:
-        return exact
-    if year is None:
-        raise _usage(
-            Message(
-                N_("--from {value!r} is not a period such as 2020, 2020-Q1 or 2020-01."),
-                {"value": start},
-            )
+    for written in ("annual", "quarterly", "monthly"):
+        period = parse_period(start, written)
+        if period is None:
+            continue
+        year, part = divmod(period.ordinal, PARTS[written])
+        month = part * 12 // PARTS[written]  # 0-based month the period starts in
+        return from_ordinal(year * PARTS[frequency] + month * PARTS[frequency] // 12, frequency)
+    raise _usage(
+        Message(
+            N_("--from {value!r} is not a period such as 2020, 2020-Q1 or 2020-01."),
+            {"value": start},
         )
-    return parse_period(
-        {"annual": start[:4], "quarterly": f"{start[:4]}-Q1", "monthly": f"{start[:4]}-01"}[
-            frequency
-        ],
-        frequency,
     )
 
 
