@@ -418,3 +418,14 @@ def test_unusable_data_is_one_clear_line_each(
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_validate_warns_of_a_missing_translation(run: Run, tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8").replace(
+        "title: {sv: Stigande, en: Rising}", "title: {sv: Stigande}"
+    )
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    result = run("validate", "set.yaml", "--lang", "en")
+    assert result.returncode == 0
+    assert "set.yaml:13:12: warning [missing-translation] No translation into en." in result.stdout
+    assert run("validate", "set.yaml", "--strict").returncode == 1

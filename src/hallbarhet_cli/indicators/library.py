@@ -21,6 +21,7 @@ from hallbarhet_cli.errors import InputError, Label, Message, Problem, Severity,
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.indicators.model import Indicator, IndicatorDimension, IndicatorSet
 from hallbarhet_cli.indicators.periods import EXAMPLES, FREQUENCY_LABELS, parse_period
+from hallbarhet_cli.models.text import Text, languages
 from hallbarhet_cli.resolve import Where, bundled_dir, is_path_reference
 from hallbarhet_cli.validation import did_you_mean, validate
 from hallbarhet_cli.yamlload import DataPath, Document, LoadError, is_file, load_file
@@ -290,7 +291,43 @@ def check(resolved: ResolvedIndicatorSet) -> list[Problem]:
         for path, text in periods:
             if parse_period(text, indicator.frequency) is None:
                 problems.append(period_problem(document, path, text, indicator.frequency))
+    problems.extend(_missing_translations(sourced.model, document))
     return problems
+
+
+def _texts(model: IndicatorSet) -> Iterator[tuple[DataPath, Text | None]]:
+    yield ("title",), model.title
+    yield ("description",), model.description
+    for key, dimension in model.dimensions.items():
+        yield ("dimensions", key, "title"), dimension.title
+        yield ("dimensions", key, "description"), dimension.description
+    for i, indicator in enumerate(model.indicators):
+        for name in ("title", "description", "unit"):
+            yield ("indicators", i, name), getattr(indicator, name)
+        yield ("indicators", i, "source", "publisher"), indicator.source.publisher
+        yield ("indicators", i, "source", "table"), indicator.source.table
+        for j, target in enumerate(indicator.targets):
+            yield ("indicators", i, "targets", j, "note"), target.note
+        for j, framework in enumerate(indicator.frameworks):
+            yield ("indicators", i, "frameworks", j, "title"), framework.title
+
+
+def _missing_translations(model: IndicatorSet, document: Document) -> Iterator[Problem]:
+    """A text given per language but without a language that other texts in the set are
+    written in (a warning). A plain string, such as ``unit: "%"``, is the same in every
+    language."""
+    used: set[str] = set()
+    for _, text in _texts(model):
+        used |= languages(text)
+    for path, text in _texts(model):
+        missing = sorted(used - languages(text)) if isinstance(text, dict) else []
+        if missing:
+            yield document.problem(
+                path,
+                "missing-translation",
+                Message(N_("No translation into {languages}."), {"languages": ", ".join(missing)}),
+                Severity.WARNING,
+            )
 
 
 def period_problem(document: Document, path: DataPath, text: str, frequency: str) -> Problem:
