@@ -429,3 +429,12 @@ def test_validate_warns_of_a_missing_translation(run: Run, tmp_path: Path) -> No
     assert result.returncode == 0
     assert "set.yaml:13:12: warning [missing-translation] No translation into en." in result.stdout
     assert run("validate", "set.yaml", "--strict").returncode == 1
+
+
+def test_periods_between_measurements_are_not_missing(run: Run) -> None:
+    set_id = "kronoberg-regional-uppfoljning"
+    report = report_json(run, set_id, example(set_id))
+    turnout = next(i for i in report["indicators"] if i["id"] == "valdeltagande")
+    assert [p["period"] for p in turnout["series"]] == ["2018", "2022"]
+    assert turnout["missing"] == []
+    assert turnout["trend"] == "too_little_data"

@@ -72,6 +72,9 @@ class Indicator(Model):
     decimals: Annotated[int, Field(ge=0, le=6)] = 1
     source: Source
     frequency: Frequency = "annual"
+    # Measured every n-th period only (2 for a survey every other year, 4 for an
+    # election): the periods between are not missing.
+    every: Annotated[int, Field(ge=1, le=100)] = 1
     breakdowns: list[Breakdown] = Field(default_factory=list)
     baseline: Baseline | None = None
     targets: list[Target] = Field(default_factory=list)

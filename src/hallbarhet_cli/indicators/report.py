@@ -216,6 +216,9 @@ def indicator_view(
             }
         )
     present = {o.period.ordinal for o in total}
+    if indicator.every > 1 and expected:
+        anchor = min(present) if present else expected[0].ordinal
+        expected = [p for p in expected if (p.ordinal - anchor) % indicator.every == 0]
     breakdowns: dict[tuple[tuple[str, str], ...], list[Observation]] = defaultdict(list)
     for o in rows:
         if o.breakdown:
