@@ -54,10 +54,11 @@ def render_text(report: dict[str, Any], lang: str) -> str:
             lines.append(f"  {i['trend_symbol']} {i['title']}: {latest} – {i['trend_label']}")
             for t in i["targets"]:
                 lines.append(f"      {_('Target')} {t['period']} {t['bound']}: {t['status_label']}")
-    if view["missing"]:
-        lines += ["", _("Missing data") + ":"]
-        for m in view["missing"]:
-            lines.append(f"  {m['title']}: {', '.join(m['periods'])}")
+    lines += ["", _("Missing data") + ":"]
+    for m in view["missing"]:
+        lines.append(f"  {m['title']}: {', '.join(m['periods'])}")
+    if not view["missing"]:
+        lines.append("  " + _("No period is missing."))
     return "\n".join(lines) + "\n"
 
 
