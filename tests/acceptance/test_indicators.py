@@ -438,3 +438,27 @@ def test_periods_between_measurements_are_not_missing(run: Run) -> None:
     assert [p["period"] for p in turnout["series"]] == ["2018", "2022"]
     assert turnout["missing"] == []
     assert turnout["trend"] == "too_little_data"
+
+
+def test_a_wide_export_saved_as_a_workbook_is_read_too(run: Run, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Nyckeltal", "Område", "Kön", "Anmärkning", 2023, 2024, 2025])
+    kpi = "Förvärvsarbetande invånare 20-64 år, andel (%)"
+    sheet.append([kpi, "Kronobergs län", "Totalt", None, 80.5, 81.0, 81.5])
+    sheet.append([kpi, "Kronobergs län", "Kvinnor", None, 79.0, "uppgift saknas", 80.0])
+    book.save(tmp_path / "export.xlsx")
+    args = ("indicators", "report", "kronoberg-regional-uppfoljning", "export.xlsx")
+    mapping = ("--map", KOLADA / "kolada-mapping.yaml", "--lang", "en")
+    result = run(*args, *mapping)
+    assert result.returncode == 1
+    assert "export.xlsx:3:6: error [value] 'uppgift saknas' is not a number." in result.stderr
+    sheet.delete_rows(3)
+    book.save(tmp_path / "export.xlsx")
+    report = report_json(run, *args[2:], *mapping)
+    employment = next(i for i in report["indicators"] if i["id"] == "forvarvsfrekvens")
+    assert [p["value"] for p in employment["series"]] == [80.5, 81.0, 81.5]
+    assert employment["trend"] == "improving"  # +1 on 81 is more than 1 % of the level

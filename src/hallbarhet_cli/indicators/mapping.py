@@ -1,6 +1,7 @@
 """Indicator data in other shapes: a table saved from Kolada or SCB's statistical
 database, wide with one column per year, semicolons, Swedish decimal commas and Windows
-encoding. A mapping file (``kind: indicator-mapping``) says which column holds what, the
+encoding, or saved as an Excel workbook (``.xlsx``; ``read: {sheet: ...}`` picks the
+sheet). A mapping file (``kind: indicator-mapping``) says which column holds what, the
 same way a batch column mapping (``kind: mapping``) does for applications::
 
     kind: indicator-mapping
@@ -29,12 +30,13 @@ from pydantic import Field, StringConstraints
 
 from hallbarhet_cli.batch.inputs import _guess_delimiter as guess_delimiter
 from hallbarhet_cli.batch.mapping import ReadOptions
+from hallbarhet_cli.batch.rows import as_text
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.indicators.model import Breakdown
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.text import Text
-from hallbarhet_cli.validation import validate
+from hallbarhet_cli.validation import did_you_mean, validate
 from hallbarhet_cli.yamlload import DataPath, Document, Limits, LoadError, load_file
 
 ColumnName = Annotated[str, StringConstraints(min_length=1)]
@@ -94,20 +96,10 @@ class LoadedIndicatorMapping:
         raises :class:`InputError` when the export cannot be read or lacks a column."""
         options = self.model.read
         header_row = options.header_row
-        csv.field_size_limit(max(csv.field_size_limit(), Limits().max_bytes))
-        encoding = (
-            "utf-8-sig" if codecs.lookup(options.encoding).name == "utf-8" else options.encoding
-        )
-        try:
-            with path.open(encoding=encoding, newline="") as handle:
-                first = handle.readline()
-                handle.seek(0)
-                reader = csv.reader(handle, delimiter=options.delimiter or guess_delimiter(first))
-                rows = list(enumerate(reader, 1))
-        except (UnicodeDecodeError, csv.Error) as err:
-            raise InputError(
-                [_problem(display, None, None, _unreadable(err, options.encoding))]
-            ) from None
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            rows = _workbook_rows(path, display, options.sheet)
+        else:
+            rows = _csv_rows(path, display, options)
         header = next((cells for number, cells in rows if number == header_row), None)
         if header is None:
             raise InputError(
@@ -161,6 +153,46 @@ class LoadedIndicatorMapping:
                         "value": i + 1,
                     },
                 )
+
+
+def _csv_rows(path: Path, display: str, options: ReadOptions) -> list[tuple[int, list[str]]]:
+    csv.field_size_limit(max(csv.field_size_limit(), Limits().max_bytes))
+    codec = codecs.lookup(options.encoding).name
+    encoding = "utf-8-sig" if codec == "utf-8" else options.encoding
+    try:
+        with path.open(encoding=encoding, newline="") as handle:
+            first = handle.readline()
+            handle.seek(0)
+            reader = csv.reader(handle, delimiter=options.delimiter or guess_delimiter(first))
+            return list(enumerate(reader, 1))
+    except (UnicodeDecodeError, csv.Error) as err:
+        message = _unreadable(err, options.encoding)
+        raise InputError([_problem(display, None, None, message)]) from None
+
+
+def _workbook_rows(path: Path, display: str, sheet: str | None) -> list[tuple[int, list[str]]]:
+    """The cells of a workbook's sheet (the first unless named) as text, as a CSV would
+    hold them: numbers without a spurious ``.0``, dates in ISO form."""
+    from hallbarhet_cli.batch.inputs import _workbook as workbook
+    from hallbarhet_cli.batch.inputs import _XlsxError as WorkbookError
+
+    try:
+        with workbook(path) as book:
+            if sheet is not None and sheet not in book.sheetnames:
+                message = Message(
+                    N_("The workbook has no sheet {sheet!r}."),
+                    {"sheet": sheet},
+                    did_you_mean(sheet, book.sheetnames),
+                )
+                raise InputError([_problem(display, None, None, message)])
+            cells = book[sheet] if sheet is not None else book.worksheets[0]
+            return [
+                (number, ["" if value is None else str(as_text(value)) for value in row])
+                for number, row in enumerate(cells.iter_rows(values_only=True), 1)
+            ]
+    except WorkbookError as err:
+        message = Message(N_("The workbook cannot be read: {reason}."), {"reason": str(err)})
+        raise InputError([_problem(display, None, None, message)]) from None
 
 
 def _read(spec: Spec, cells: list[str], index: dict[str, int]) -> tuple[str, int | None]:
