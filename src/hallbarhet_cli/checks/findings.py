@@ -23,6 +23,7 @@ from hallbarhet_cli.checks.checking import KINDS, FileResult
 from hallbarhet_cli.criteria.lint import CHECKS
 from hallbarhet_cli.errors import Problem, Severity
 from hallbarhet_cli.i18n import N_, gettext, ngettext
+from hallbarhet_cli.indicators.rules import INDICATOR_RULES
 
 FindingsReporter = Callable[[Sequence[FileResult], str, bool], str]
 
@@ -97,6 +98,7 @@ RULES: Final[dict[str, str]] = {
     "reports": N_("A report format that this version of hallbarhet does not have."),
     "template": N_("A report template cannot be rendered."),
     "pdf": N_("PDF reports need the optional WeasyPrint extra."),
+    **INDICATOR_RULES,
 }
 _UNDESCRIBED: Final = N_("A finding reported by hallbarhet.")
 _FIRST_SENTENCE: Final = re.compile(r"(.+?[.!?])(?:\s|$)", re.DOTALL)

@@ -8,6 +8,7 @@ import typer
 
 from hallbarhet_cli import __version__
 from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, validate
+from hallbarhet_cli.cli import indicators as indicators_cli
 from hallbarhet_cli.cli.common import State, T
 from hallbarhet_cli.i18n import N_
 
@@ -67,6 +68,7 @@ app.command("validate", help=T(N_("Validate criteria sets and applications (file
 app.add_typer(
     criteria.app, name="criteria", help=T(N_("List and show the bundled and local criteria sets."))
 )
+app.add_typer(indicators_cli.app, name="indicators")
 app.add_typer(schema.app, name="schema", help=T(N_("Print JSON Schemas for editors.")))
 app.command("test", help=T(N_("Run criteria test cases and report rule coverage.")))(test.test)
 app.command(
