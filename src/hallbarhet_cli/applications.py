@@ -25,6 +25,7 @@ from hallbarhet_cli.errors import (
     has_errors,
 )
 from hallbarhet_cli.fields import option_label
+from hallbarhet_cli.followup.decision import check_decision
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application, Question
 from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
@@ -204,6 +205,7 @@ def check_application(
 
     if app.review is not None:
         problems.extend(_check_review(document, app, criteria))
+    problems.extend(check_decision(document, app))
     # A template's placeholder left in place is reported as such, not as a wrong type.
     return answers, mark_unfilled(document, problems, criteria)
 

@@ -15,7 +15,7 @@ from hallbarhet_cli.lint import lint
 from hallbarhet_cli.resolve import CriteriaLibrary
 from hallbarhet_cli.yamlload import exists, is_dir, iter_yaml_files
 
-KINDS = ("criteria-set", "application", "criteria-test", "mapping")
+KINDS = ("criteria-set", "application", "criteria-test", "mapping", "follow-up")
 
 
 @dataclass
@@ -59,6 +59,11 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
 
             test = criteria_test_from_document(document, path, library)
             result.problems.extend(test.warnings)
+        elif kind == "follow-up":
+            from hallbarhet_cli.followup.loading import report_from_document
+
+            report = report_from_document(document, path, library)
+            result.problems.extend(report.warnings)
         elif kind == "mapping":
             from hallbarhet_cli.batch.mapping import load_mapping
 

@@ -561,3 +561,7 @@ def _missing_translation(ctx: LintContext) -> Iterator[Problem]:
                 path,
                 Message(N_("No translation into {languages}."), {"languages": ", ".join(missing)}),
             )
+
+
+# The checks on `follow_up` entries live with the rest of the follow-up.
+from hallbarhet_cli.followup import lint as _follow_up_checks  # noqa: E402, F401

@@ -7,6 +7,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import Field, StringConstraints
 
+from hallbarhet_cli.followup.models import Promise
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.conditions import Condition
 from hallbarhet_cli.models.text import Text
@@ -135,3 +136,4 @@ class CriteriaSet(Model):
     questions: list[Question] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)
     gates: list[Gate] = Field(default_factory=list)
+    follow_up: list[Promise] = Field(default_factory=list)

@@ -1,0 +1,67 @@
+"""Checks on an application's ``decision`` that its schema cannot make: the amount must
+fit the outcome and may not exceed what was asked for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hallbarhet_cli.errors import Message, Problem, Severity
+from hallbarhet_cli.followup.models import GRANTING
+from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.models.application import Application
+from hallbarhet_cli.yamlload import Document
+
+
+def check_decision(document: Document, app: Application) -> list[Problem]:
+    """The problems with ``app.decision`` (none when there is no decision)."""
+    decision = app.decision
+    if decision is None:
+        return []
+    problems: list[Problem] = []
+
+    def problem(
+        path: tuple[str, ...], rule: str, template: str, severity: Severity = Severity.ERROR, **args: Any
+    ) -> None:
+        problems.append(
+            document.problem(("decision", *path), rule, Message(template, args), severity)
+        )
+
+    granted = decision.granted_sek
+    requested = app.budget.requested_sek
+    if decision.outcome in GRANTING:
+        if granted is None or granted <= 0:
+            problem(
+                ("outcome",) if granted is None else ("granted_sek",),
+                "decision-amount",
+                N_("A {outcome} decision needs the amount granted (`granted_sek`, more than 0)."),
+                outcome=decision.outcome,
+            )
+        elif granted > requested:
+            problem(
+                ("granted_sek",),
+                "decision-exceeds",
+                N_(
+                    "The granted amount ({granted}) is more than the requested amount "
+                    "({requested})."
+                ),
+                granted=granted,
+                requested=requested,
+            )
+        elif decision.outcome == "partly_granted" and granted == requested:
+            problem(
+                ("outcome",),
+                "decision-outcome",
+                N_(
+                    "The decision is partly granted but grants the whole requested amount; "
+                    "should the outcome be granted?"
+                ),
+                Severity.WARNING,
+            )
+    elif granted is not None:
+        problem(
+            ("granted_sek",),
+            "decision-amount",
+            N_("A {outcome} decision grants nothing: leave out `granted_sek`."),
+            outcome=decision.outcome,
+        )
+    return problems
