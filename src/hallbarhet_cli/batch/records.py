@@ -43,6 +43,8 @@ class Record:
     # (gate id, effect, cleared)
     gates: tuple[tuple[str, str, bool], ...]
     sdg: tuple[int, ...]
+    # the decision on record: (outcome, granted SEK, round), or None
+    decision: tuple[str, float | None, str | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,7 @@ def table_row(outcome: Outcome) -> dict[str, Any]:
         "missing": list(record.missing),
         "gates": [g for g, _, _ in record.gates],
         "report": outcome.report,
+        "decision": record.decision,
     }
 
 

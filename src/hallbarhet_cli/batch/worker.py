@@ -390,6 +390,11 @@ def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
         missing=tuple(m.question for m in result.missing),
         gates=tuple((g.id, g.effect, g.cleared) for g in result.gates),
         sdg=tuple(sdg),
+        decision=(
+            (app.decision.outcome, app.decision.granted_sek, app.decision.round)
+            if app.decision
+            else None
+        ),
     )
 
 

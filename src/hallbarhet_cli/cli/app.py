@@ -9,6 +9,7 @@ import typer
 from hallbarhet_cli import __version__
 from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, validate
 from hallbarhet_cli.cli.common import State, T
+from hallbarhet_cli.followup import cli as followup_cli
 from hallbarhet_cli.i18n import N_
 
 app = typer.Typer(
@@ -78,6 +79,16 @@ app.command(
         )
     ),
 )(new.new)
+
+app.command(
+    "followup",
+    help=T(
+        N_(
+            "Follow up a progress or final report: promised against delivered, requests "
+            "for completion and the ex-post verdict."
+        )
+    ),
+)(followup_cli.followup)
 
 
 def run() -> None:

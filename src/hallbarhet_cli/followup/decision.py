@@ -3,11 +3,11 @@ fit the outcome and may not exceed what was asked for."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from hallbarhet_cli.errors import Message, Problem, Severity
-from hallbarhet_cli.followup.models import GRANTING
-from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.followup.models import GRANTING, Decision
+from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models.application import Application
 from hallbarhet_cli.yamlload import Document
 
@@ -65,3 +65,27 @@ def check_decision(document: Document, app: Application) -> list[Problem]:
             outcome=decision.outcome,
         )
     return problems
+
+
+OUTCOME_LABELS: Final = {
+    "granted": N_("Granted"),
+    "partly_granted": N_("Partly granted"),
+    "rejected": N_("Rejected"),
+    "withdrawn": N_("Withdrawn"),
+}
+
+
+def decision_view(decision: Decision | None, lang: str) -> dict[str, Any] | None:
+    """The decision as plain data for reports, with the outcome in ``lang``."""
+    if decision is None:
+        return None
+    return {
+        "date": decision.date.isoformat(),
+        "outcome": decision.outcome,
+        "outcome_label": gettext(OUTCOME_LABELS[decision.outcome], lang),
+        "granted_sek": decision.granted_sek,
+        "round": decision.round,
+        "decided_by": decision.decided_by,
+        "conditions": list(decision.conditions),
+        "note": decision.note,
+    }
