@@ -11,6 +11,7 @@ from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, valid
 from hallbarhet_cli.cli.common import State, T
 from hallbarhet_cli.followup import cli as followup_cli
 from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.portfolio import cli as portfolio_cli
 
 app = typer.Typer(
     name="hallbarhet",
@@ -89,6 +90,16 @@ app.command(
         )
     ),
 )(followup_cli.followup)
+
+app.command(
+    "portfolio",
+    help=T(
+        N_(
+            "The region's follow-up over rounds and years: the share sustainability-proofed "
+            "by count, requested and granted SEK, and promised against delivered."
+        )
+    ),
+)(portfolio_cli.portfolio)
 
 
 def run() -> None:

@@ -4,4 +4,4 @@ with what was delivered."""
 
 # The application and criteria models include this package's models: importing them first
 # makes either import order work.
-import hallbarhet_cli.models  # noqa: F401, E402
+import hallbarhet_cli.models  # noqa: F401

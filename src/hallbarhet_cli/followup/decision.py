@@ -20,7 +20,11 @@ def check_decision(document: Document, app: Application) -> list[Problem]:
     problems: list[Problem] = []
 
     def problem(
-        path: tuple[str, ...], rule: str, template: str, severity: Severity = Severity.ERROR, **args: Any
+        path: tuple[str, ...],
+        rule: str,
+        template: str,
+        severity: Severity = Severity.ERROR,
+        **args: Any,
     ) -> None:
         problems.append(
             document.problem(("decision", *path), rule, Message(template, args), severity)

@@ -77,7 +77,10 @@ def followup_view(report: LoadedReport, lang: str) -> dict[str, Any]:
             "file": report.document.file,
             "kind": model.report,
             "kind_label": gettext(REPORT_LABELS[model.report], lang),
-            "period": {"start": model.period.start.isoformat(), "end": model.period.end.isoformat()},
+            "period": {
+                "start": model.period.start.isoformat(),
+                "end": model.period.end.isoformat(),
+            },
             "reported_at": model.reported_at.isoformat(),
             "reported_by": model.reported_by,
             "note": model.note,
@@ -146,15 +149,16 @@ def _request(result: PromiseResult, explain: Explainer) -> dict[str, Any]:
     promised = explain.answer(result.question, result.promised)
     if result.request is Request.EXPLAIN:
         delivered = explain.answer(result.question, result.delivered)
-        text = _t(explain, 
+        text = _t(
+            explain,
             N_(
                 "Explain why {question} falls short of the promise: {promised} was promised "
                 "and {delivered} delivered."
-            )
+            ),
         ).format(question=label, promised=promised, delivered=delivered)
     else:
-        text = _t(explain, 
-            N_("Report what was delivered for {question}: {promised} was promised.")
+        text = _t(
+            explain, N_("Report what was delivered for {question}: {promised} was promised.")
         ).format(question=label, promised=promised)
     return {"question": result.question, "kind": result.request, "text": text}
 
@@ -193,9 +197,7 @@ def _ex_post(
         "then": _state(then, explain),
         "now": _state(now, explain),
         "verdict_changed": then.verdict != now.verdict,
-        "replaced_answers": [
-            {"question": q, "label": explain.question_label(q)} for q in replaced
-        ],
+        "replaced_answers": [{"question": q, "label": explain.question_label(q)} for q in replaced],
         "dimensions": [
             {
                 "id": d.id,
