@@ -19,7 +19,7 @@ import orjson
 class Status(StrEnum):
     ASSESSED = "assessed"
     ERROR = "error"
-    SKIPPED = "skipped"  # a criteria set, test or mapping found in a folder: no application
+    SKIPPED = "skipped"  # a criteria set, test, mapping or report in a folder: no application
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ from hallbarhet_cli.resolve import CriteriaLibrary, ResolvedSet, Where
 from hallbarhet_cli.yamlload import Document, LoadError, parse_text
 
 # Files found in a folder with one of these kinds are not applications and are skipped.
-NOT_APPLICATIONS: Final = frozenset({"criteria-set", "criteria-test", "mapping"})
+NOT_APPLICATIONS: Final = frozenset({"criteria-set", "criteria-test", "mapping", "follow-up"})
 REPORT_SUFFIXES: Final = {"html": "html", "md": "md", "pdf": "pdf"}
 
 
