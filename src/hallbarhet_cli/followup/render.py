@@ -22,9 +22,9 @@ def render_followup(
         return render(view)
     from hallbarhet_cli.reporters.documents import render_template
 
+    context = {"report": printable_data(view)}
     if format == "pdf":
         from hallbarhet_cli.reporters.pdf import html_to_pdf
 
-        return html_to_pdf(render_followup(view, lang, "html", template_dir))  # type: ignore[arg-type]
-    context = {"report": printable_data(view)}
+        return html_to_pdf(render_template(TEMPLATES["html"], context, lang, template_dir))
     return render_template(TEMPLATES[format], context, lang, template_dir)

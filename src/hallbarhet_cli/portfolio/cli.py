@@ -16,7 +16,7 @@ from hallbarhet_cli.cli.common import (
     fail,
     handle_errors,
 )
-from hallbarhet_cli.errors import Message
+from hallbarhet_cli.errors import Message, has_errors
 from hallbarhet_cli.i18n import N_
 
 
@@ -101,5 +101,5 @@ def portfolio(
             typer.echo(written.render(lang.value), err=True)
         for problem in collected.problems:
             typer.echo(problem.render(lang.value), err=True)
-    if any(p.severity.value == "error" for p in collected.problems):
+    if has_errors(collected.problems):
         raise typer.Exit(EXIT_FINDINGS)
