@@ -7,9 +7,9 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, StringConstraints
 
-from hallbarhet_cli.followup.models import Decision
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.criteria import ApplicationType, Id
+from hallbarhet_cli.models.followup import Decision
 
 APPLICATION_ID_PATTERN: Final = r"^[^\s].*$"
 Sector = Literal["public", "company", "civil_society", "academia", "other"]

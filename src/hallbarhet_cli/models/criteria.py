@@ -7,9 +7,9 @@ from typing import Annotated, Final, Literal
 
 from pydantic import Field, StringConstraints
 
-from hallbarhet_cli.followup.models import Promise
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.conditions import Condition
+from hallbarhet_cli.models.followup import Promise
 from hallbarhet_cli.models.text import Text
 
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
