@@ -1,7 +1,7 @@
-"""The follow-up report and the portfolio overview in a real browser, checked as the
-assessment report is (see test_browser.py): Swedish and English, no console errors and no
-requests, readable without JavaScript, no horizontal overflow at A4 print width, and no
-serious or critical axe-core violations."""
+"""The follow-up report, the portfolio overview and an assessment report with a decision
+on record in a real browser, checked as the assessment reports are (see test_browser.py):
+Swedish and English, no console errors and no requests, readable without JavaScript, no
+horizontal overflow at A4 print width, and no serious or critical axe-core violations."""
 
 from __future__ import annotations
 
@@ -22,8 +22,12 @@ FOLLOWUPS = [
     REPORTS / "solcellspark-alvesta-slutrapport.yaml",  # on target, with an explanation
     REPORTS / "elektrisk-glasugn-lagesrapport.yaml",  # progress, a completion request
 ]
-PAGES = [f"followup-{p.stem}.{lang}" for p in FOLLOWUPS for lang in LANGS] + [
-    f"portfolio.{lang}" for lang in LANGS
+# an assessment report that shows the decision on record
+DECIDED = EXAMPLES / "followup" / "ansokningar" / "kompetenslyft-omsorg-ljungby-2025.yaml"
+PAGES = [
+    *(f"followup-{p.stem}.{lang}" for p in FOLLOWUPS for lang in LANGS),
+    *(f"portfolio.{lang}" for lang in LANGS),
+    *(f"assess-{DECIDED.stem}.{lang}" for lang in LANGS),
 ]
 
 
@@ -51,6 +55,10 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
         page = folder / f"portfolio.{lang}.html"
         (out / "portfolio.html").rename(page)
         files.append(str(page))
+        target = folder / f"assess-{DECIDED.stem}.{lang}.html"
+        command = [executable(), "assess", str(DECIDED), "-f", "html", "--lang", lang]
+        subprocess.run([*command, "-o", str(target)], env=environment, check=True, timeout=60)
+        files.append(str(target))
     screenshots = folder / "screenshots"
     screenshots.mkdir()
     checked = subprocess.run(
