@@ -193,5 +193,6 @@ def test_a_report_whose_application_is_not_among_the_inputs(run: Run, tmp_path: 
     application = FOLLOWUP / "ansokningar" / "solcellspark-alvesta-2025.yaml"
     result = run("portfolio", application, report, "--lang", "en")
     assert result.returncode == 1
-    assert f"{report}:8:19: error [unknown-application]" in result.stderr
+    line = report.read_text("utf-8").splitlines().index("application: {id: FS-2026-0431}") + 1
+    assert f"{report}:{line}:19: error [unknown-application]" in result.stderr
     assert "Portfolio follow-up: 1 application, 0 follow-up reports" in result.stdout

@@ -72,7 +72,7 @@ def check_decision(document: Document, app: Application) -> list[Problem]:
 
 
 OUTCOME_LABELS: Final = {
-    "granted": N_("Granted"),
+    "granted": N_("Granted in full"),
     "partly_granted": N_("Partly granted"),
     "rejected": N_("Rejected"),
     "withdrawn": N_("Withdrawn"),

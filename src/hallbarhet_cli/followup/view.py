@@ -136,7 +136,7 @@ def _tolerance_text(result: PromiseResult, explain: Explainer) -> str:
     tolerance = result.tolerance
     lang = explain.lang
     if tolerance is None:
-        return _t(explain, N_("none"))
+        return _t(explain, N_("exact"))
     if tolerance.percent is not None:
         return fmt.percent(tolerance.percent, lang)
     unit = explain.criteria.question_map[result.question].unit
