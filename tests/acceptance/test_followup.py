@@ -230,3 +230,23 @@ def test_validate_detects_reports_by_kind(run: Run) -> None:
     result = run("validate", FOLLOWUP, "--strict", "--lang", "en")
     assert result.returncode == 0, result.stdout
     assert "14 files checked: 0 errors, 0 warnings" in result.stdout
+
+
+def test_text_from_a_report_is_data(run: Run, tmp_path: Path) -> None:
+    """Markup and template syntax in a report's texts show as the characters they are."""
+    hostile = "<script>alert(1)</script> **fet** {{ 7*7 }} =SUM(A1)"
+    application = APPLICATIONS / "mobelrenovering-almhult-2026.yaml"
+    text = SHORT.read_text(encoding="utf-8").replace(
+        "application: {id: FS-2026-0431}",
+        f"application: {{id: FS-2026-0431, path: {application}}}",
+    )
+    text = text.replace("reported_by: Möbelcirkeln i Älmhult AB", f"reported_by: '{hostile}'")
+    text += f"  ghg_change_t: '{hostile}'\n"
+    report = write_report(tmp_path, text)
+    html = run("followup", report, "--format", "html", cwd=EXAMPLES.parent)
+    assert html.returncode == 0, html.stderr
+    assert "<script>" not in html.stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html.stdout
+    assert "{{ 7*7 }}" in html.stdout and ">49<" not in html.stdout
+    md = run("followup", report, "--format", "md", cwd=EXAMPLES.parent).stdout
+    assert "\\<script\\>" in md and "\\*\\*fet\\*\\*" in md
