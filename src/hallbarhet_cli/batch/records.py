@@ -20,7 +20,7 @@ import orjson
 class Status(StrEnum):
     ASSESSED = "assessed"
     ERROR = "error"
-    SKIPPED = "skipped"  # a criteria set, test or mapping found in a folder: no application
+    SKIPPED = "skipped"  # a criteria set, test, mapping or report in a folder: no application
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,8 @@ class Record:
     # (gate id, effect, cleared)
     gates: tuple[tuple[str, str, bool], ...]
     sdg: tuple[int, ...]
+    # the decision on record: (outcome, granted SEK, round), or None
+    decision: tuple[str, float | None, str | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,7 @@ def table_row(outcome: Outcome) -> dict[str, Any]:
         "missing": list(record.missing),
         "gates": [g for g, _, _ in record.gates],
         "report": outcome.report,
+        "decision": record.decision,
     }
 
 

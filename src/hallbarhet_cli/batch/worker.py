@@ -45,7 +45,7 @@ from hallbarhet_cli.scoring.assessment import Assessment, Verdict
 from hallbarhet_cli.scoring.engine import assess
 
 # Files found in a folder with one of these kinds are not applications and are skipped.
-NOT_APPLICATIONS: Final = frozenset({"criteria-set", "criteria-test", "mapping"})
+NOT_APPLICATIONS: Final = frozenset({"criteria-set", "criteria-test", "mapping", "follow-up"})
 REPORT_SUFFIXES: Final = {"html": "html", "md": "md", "pdf": "pdf"}
 
 
@@ -392,6 +392,11 @@ def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
         missing=tuple(m.question for m in result.missing),
         gates=tuple((g.id, g.effect, g.cleared) for g in result.gates),
         sdg=tuple(sdg),
+        decision=(
+            (app.decision.outcome, app.decision.granted_sek, app.decision.round)
+            if app.decision
+            else None
+        ),
     )
 
 

@@ -23,6 +23,7 @@ KINDS = (
     "mapping",
     "indicator-set",
     "indicator-mapping",
+    "follow-up",
 )
 
 
@@ -71,6 +72,11 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
 
             test = criteria_test_from_document(document, path, library)
             result.problems.extend(test.warnings)
+        elif kind == "follow-up":
+            from hallbarhet_cli.followup.loading import report_from_document
+
+            report = report_from_document(document, path, library)
+            result.problems.extend(report.warnings)
         elif kind == "mapping":
             from hallbarhet_cli.batch.mapping import load_mapping
 

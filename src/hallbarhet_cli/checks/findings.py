@@ -99,6 +99,19 @@ RULES: Final[dict[str, str]] = {
     "template": N_("A report template cannot be rendered."),
     "pdf": N_("PDF reports need the optional WeasyPrint extra."),
     **INDICATOR_RULES,
+    "decision-amount": N_("A decision's granted amount does not fit its outcome."),
+    "decision-exceeds": N_("A decision grants more than the application requested."),
+    "decision-outcome": N_("A partly granted decision that grants the whole amount requested."),
+    "not-follow-up": N_("The file is not a follow-up report."),
+    "unknown-application": N_("A follow-up report names an application that cannot be found."),
+    "application-id": N_("The application file given has another id than the report names."),
+    "not-granted": N_("A follow-up report for an application with no decision granting funds."),
+    "unknown-promise": N_("A follow-up report gives a value for a promise the set does not have."),
+    "not-a-promise": N_("A follow-up value for a question that the set does not follow up."),
+    "nothing-promised": N_("A follow-up value for a promise the application did not make."),
+    "promise-in-answers": N_("A promise reported under `answers` instead of `values`."),
+    "duplicate-application": N_("Two applications in a portfolio have the same id."),
+    "not-portfolio-input": N_("A file given to `portfolio` is not an application or a report."),
 }
 _UNDESCRIBED: Final = N_("A finding reported by hallbarhet.")
 _FIRST_SENTENCE: Final = re.compile(r"(.+?[.!?])(?:\s|$)", re.DOTALL)

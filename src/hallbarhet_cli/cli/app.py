@@ -8,7 +8,9 @@ import typer
 
 from hallbarhet_cli import __version__
 from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, validate
+from hallbarhet_cli.cli import followup as followup_cli
 from hallbarhet_cli.cli import indicators as indicators_cli
+from hallbarhet_cli.cli import portfolio as portfolio_cli
 from hallbarhet_cli.cli.common import State, T
 from hallbarhet_cli.i18n import N_
 
@@ -80,6 +82,26 @@ app.command(
         )
     ),
 )(new.new)
+
+app.command(
+    "followup",
+    help=T(
+        N_(
+            "Follow up a progress or final report: promised against delivered, requests "
+            "for completion and the ex-post verdict."
+        )
+    ),
+)(followup_cli.followup)
+
+app.command(
+    "portfolio",
+    help=T(
+        N_(
+            "The region's follow-up over rounds and years: the share sustainability-proofed "
+            "by count, requested and granted SEK, and promised against delivered."
+        )
+    ),
+)(portfolio_cli.portfolio)
 
 
 def run() -> None:

@@ -9,6 +9,7 @@ from pydantic import Field, StringConstraints
 
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.conditions import Condition
+from hallbarhet_cli.models.followup import Promise
 from hallbarhet_cli.models.text import Text
 
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -135,3 +136,4 @@ class CriteriaSet(Model):
     questions: list[Question] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)
     gates: list[Gate] = Field(default_factory=list)
+    follow_up: list[Promise] = Field(default_factory=list)

@@ -11,6 +11,7 @@ import os
 from typing import Any, Final
 
 from hallbarhet_cli import __version__, fmt
+from hallbarhet_cli.applications.decision import decision_view
 from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
@@ -159,6 +160,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
         ],
         "sdg": sdg,
         "warnings": [p.render(lang) for p in loaded.warnings],
+        "decision": decision_view(app.decision, lang),
         "officer": app.review.officer if app.review else None,
         "review_date": app.review.date.isoformat() if app.review and app.review.date else None,
     }
