@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +18,11 @@ from hallbarhet_cli.cli.common import (
 )
 from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_, gettext
+
+
+class NewFormat(StrEnum):
+    yaml = "yaml"
+    html = "html"
 
 
 def new(
@@ -60,6 +66,19 @@ def new(
     force: Annotated[
         bool, typer.Option("--force", help=T(N_("Replace the output file if it exists.")))
     ] = False,
+    format_: Annotated[
+        NewFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=T(
+                N_(
+                    "yaml: the application file to fill in; html: the application form, one "
+                    "file that opens in any browser, offline, and saves the application file."
+                )
+            ),
+        ),
+    ] = NewFormat.yaml,
 ) -> None:
     import sys
 
@@ -97,6 +116,15 @@ def new(
                 file_name=file_name,
             )
 
+        if format_ is NewFormat.html:
+            if interactive:
+                raise fail(
+                    Message(N_("--interactive writes YAML; leave out --format html.")), lang.value
+                )
+            from hallbarhet_cli.authoring.form import render_form
+
+            write_atomic(output, render_form(resolved, lang.value, criteria_ref=ref))
+            return
         if not interactive:
             write_atomic(output, render())
             return
