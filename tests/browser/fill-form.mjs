@@ -92,6 +92,19 @@ try {
   result.summaryFocused = await page.evaluate(() => document.activeElement?.id === "summary");
   result.summaryItems = await page.locator("#summary-list li").count();
   result.violations.problems = await axe(page);
+  // Keyboard only: from the summary, Tab to its first link and Enter moves to the question.
+  await page.keyboard.press("Tab");
+  const linked = await page.evaluate(() => document.activeElement.getAttribute("href"));
+  await page.keyboard.press("Enter");
+  result.keyboard = {
+    linked,
+    focused: await page.evaluate(() => "#" + document.activeElement.id),
+  };
+  // ... and typing there, then Tab to the next control, answers without a mouse.
+  await page.keyboard.type("KRO-2026-9999");
+  await page.keyboard.press("Tab");
+  result.keyboard.typed = await page.inputValue("#f-id");
+  result.keyboard.next = await page.evaluate(() => document.activeElement.id);
 
   const { trigger, target } = plan.dependent;
   const visible = () => page.isVisible(`#${target}`);

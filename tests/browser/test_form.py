@@ -203,3 +203,10 @@ def test_opening_the_saved_file_restores_every_answer(filled: dict[str, Any]) ->
     result = filled["result"]
     assert result["controls"] > 50
     assert result["restoreDiffs"] == []
+
+
+def test_the_form_works_from_the_keyboard(filled: dict[str, Any]) -> None:
+    keyboard = filled["result"]["keyboard"]
+    assert keyboard["linked"] == keyboard["focused"] == "#f-id"
+    assert keyboard["typed"] == "KRO-2026-9999"
+    assert keyboard["next"] != "f-id"
