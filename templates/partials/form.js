@@ -162,21 +162,29 @@
   }
 
   // -- saving ---------------------------------------------------------------------------
+  // A YAML double-quoted scalar: JSON's quoting, plus escapes for what YAML reads as a
+  // line break (NEL, U+2028, U+2029) or does not accept unescaped (other C1 controls).
+  function quoted(text) {
+    return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g, function (c) {
+      return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
+
   function scalar(value) {
     if (value === null) return "~";
     if (typeof value === "boolean" || typeof value === "number") return String(value);
     if (typeof value === "object" && value.$date) return value.$date;
     if (Array.isArray(value)) return "[" + value.map(scalar).join(", ") + "]";
-    return JSON.stringify(value);
+    return quoted(value);
   }
 
   function entry(item, now) {
     if (now.shown[item.id] === false) return "~";
     var got = now.found[item.id];
     if (got.value !== null) return scalar(got.value);
-    if (got.problem) return JSON.stringify(got.raw);  // kept as written; validate says why
+    if (got.problem) return quoted(got.raw);  // kept as written; validate says why
     if (!item.required) return "~";
-    return item.type === "multichoice" ? "[" + JSON.stringify(MARKER) + "]" : JSON.stringify(MARKER);
+    return item.type === "multichoice" ? "[" + quoted(MARKER) + "]" : quoted(MARKER);
   }
 
   function yaml(now) {
@@ -190,7 +198,7 @@
     var parent = null;
     DATA.fields.forEach(function (f) {
       var path = f.id.split(".");
-      if (f.id === "type") lines.push("criteria: " + JSON.stringify(set.ref));
+      if (f.id === "type") lines.push("criteria: " + quoted(set.ref));
       if (path.length === 2 && path[0] !== parent) lines.push(path[0] + ":");
       parent = path.length === 2 ? path[0] : null;
       lines.push((path.length === 2 ? "  " : "") + path[path.length - 1] + ": " + entry(f, now));

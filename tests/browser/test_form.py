@@ -22,6 +22,7 @@ import yaml
 from hallbarhet_cli.applications.loading import load_application
 from hallbarhet_cli.authoring.template import METADATA
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+from hallbarhet_cli.files.yamlload import load_file
 from tests.acceptance.conftest import EXAMPLES, executable
 from tests.browser.test_browser import BLOCKING_IMPACTS, HERE, chromium, missing_tools
 
@@ -63,6 +64,14 @@ def _shown(kind: str, value: Any, lang: str) -> Any:
     return value
 
 
+# A summary with what YAML could misread: quotes, a backslash, a tab, line breaks of
+# every kind, a control character, text in other scripts and an emoji.
+TRICKY = (
+    'Rad ett "citat" \\ snedstreck\tflik\nrad två\u2028LS\u0085NEL\u0007'
+    " \u00e5\u00e4\u00f6 \u0639 \U0001f600"
+)
+
+
 def _steps(example: Path, lang: str) -> list[dict[str, Any]]:
     loaded = load_application(example, CriteriaLibrary())
     data = loaded.model.model_dump()
@@ -75,6 +84,8 @@ def _steps(example: Path, lang: str) -> list[dict[str, Any]]:
             meta.path == ("type",) and len(loaded.criteria.root.model.applies_to) == 1
         ):
             continue
+        if meta.name == "summary":
+            value = TRICKY
         dom = "f-" + meta.name.replace(".", "-")
         steps.append({"dom": dom, "type": meta.type, "value": _shown(meta.type, value, lang)})
     for question in loaded.criteria.questions:
@@ -197,6 +208,11 @@ def test_the_saved_file_names_the_criteria_set_it_was_made_with(filled: dict[str
     resolved = CriteriaLibrary().resolve(filled["criteria"], where, Path.cwd(), confine=False)
     head = Path(filled["saved"]).read_text(encoding="utf-8").splitlines()[:3]
     assert any(resolved.sha256 in line and resolved.version in line for line in head), head
+
+
+def test_text_is_saved_exactly_as_typed(filled: dict[str, Any]) -> None:
+    saved = load_file(Path(filled["saved"])).data
+    assert saved["summary"] == TRICKY
 
 
 def test_opening_the_saved_file_restores_every_answer(filled: dict[str, Any]) -> None:
