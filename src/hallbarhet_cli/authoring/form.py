@@ -32,6 +32,7 @@ from hallbarhet_cli.scoring.explain import Explainer
 
 TEMPLATE: Final = "form.html.j2"
 SCRIPT: Final = "partials/form.js"
+YAML_SCRIPT: Final = "partials/form-yaml.js"
 
 # The messages `validate` and the pre-check give, shown by the page as answers are typed.
 MESSAGES: Final = {
@@ -216,6 +217,7 @@ class FormWriter:
             "sections": sections,
             "data": data,
             "evaluator": _script_at(evaluator_path()),
+            "yaml": _script_at(bundled_dir("templates") / YAML_SCRIPT),
             "script": _script_at(bundled_dir("templates") / SCRIPT),
         }
 
