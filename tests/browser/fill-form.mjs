@@ -6,7 +6,7 @@
 //
 //   node fill-form.mjs PLAN.json
 //
-// PLAN: {form, draft, saved, screenshot?, steps: [{dom, type, value}],
+// PLAN: {form, draft, saved, screenshot?, steps: [{dom, type, value}], typo: {dom, text},
 //        dependent: {trigger: {dom, type, on, off}, target: "q-…-item"}}
 // Environment: CHROMIUM (default /usr/bin/chromium).
 import { readFile } from "node:fs/promises";
@@ -105,6 +105,13 @@ try {
   await page.keyboard.press("Tab");
   result.keyboard.typed = await page.inputValue("#f-id");
   result.keyboard.next = await page.evaluate(() => document.activeElement.id);
+
+  // A number typed as words gets the message `validate` gives, once the field is left.
+  await page.fill(`#${plan.typo.dom}`, plan.typo.text);
+  await page.focus("#f-id");
+  result.typoMessage = await page.textContent(`#${plan.typo.dom}-error`);
+  result.typoInvalid = await page.getAttribute(`#${plan.typo.dom}`, "aria-invalid");
+  await page.fill(`#${plan.typo.dom}`, "");
 
   const { trigger, target } = plan.dependent;
   const visible = () => page.isVisible(`#${target}`);

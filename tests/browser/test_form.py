@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,12 @@ def _steps(example: Path, lang: str) -> list[dict[str, Any]]:
     return steps
 
 
+def _number_question(criteria: str) -> str:
+    """The first number question that is always asked."""
+    resolved = CriteriaLibrary().resolve(criteria, Where("--criteria"))
+    return next(q.id for q in resolved.questions if q.type == "number" and q.relevant is None)
+
+
 def _verdict(path: Path, folder: Path) -> str:
     ran = _run("assess", str(path), "-f", "json", cwd=folder)
     assert ran.returncode in (0, 1), ran.stderr
@@ -134,6 +141,7 @@ def filled(
         "saved": str(folder / "saved.yaml"),
         "steps": _steps(EXAMPLES / example, lang),
         "dependent": {"trigger": trigger, "target": target},
+        "typo": {"dom": "q-" + _number_question(criteria), "text": "tusen"},
     }
     (folder / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
     checked = subprocess.run(
@@ -226,3 +234,17 @@ def test_the_form_works_from_the_keyboard(filled: dict[str, Any]) -> None:
     assert keyboard["linked"] == keyboard["focused"] == "#f-id"
     assert keyboard["typed"] == "KRO-2026-9999"
     assert keyboard["next"] != "f-id"
+
+
+def test_a_wrong_answer_gets_the_message_validate_gives(filled: dict[str, Any]) -> None:
+    """The same words as `hallbarhet validate` on a file with the same answer."""
+    result, folder = filled["result"], filled["folder"]
+    question = filled["typo"]["dom"].removeprefix("q-")
+    saved = Path(filled["saved"]).read_text(encoding="utf-8")
+    wrong = re.sub(rf"(?m)^  {question}: .*$", f"  {question}: tusen", saved)
+    (folder / "wrong.yaml").write_text(wrong, encoding="utf-8")
+    checked = _run("validate", "wrong.yaml", "--lang", filled["lang"], cwd=folder)
+    assert checked.returncode == 1
+    assert result["typoMessage"]
+    assert result["typoMessage"] in checked.stdout
+    assert result["typoInvalid"] == "true"

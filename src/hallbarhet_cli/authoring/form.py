@@ -46,7 +46,6 @@ MESSAGES: Final = {
     "max_length": N_("Write at most {max} characters."),
     "summary": N_("Check {n} answers before the application is complete:"),
     "summary_one": N_("Check 1 answer before the application is complete:"),
-    "complete": N_("Every required question is answered."),
     "progress": N_("{answered} of {total} required answers given"),
     "saved": N_("Saved as {file}."),
     "saved_draft": N_(
