@@ -12,14 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from rich.console import Console
+from rich.text import Text
 
 from hallbarhet_cli.applications.loading import application_from_document
 from hallbarhet_cli.authoring.questionnaire import (
     AnswerError,
     LinePrompter,
     Questionnaire,
+    RejectedLine,
     parse_answer,
     prompter_for,
+    why_stopped,
 )
 from hallbarhet_cli.authoring.template import Filled, render_template
 from hallbarhet_cli.criteria.library import CriteriaLibrary
@@ -131,12 +134,21 @@ MINI_ANSWERS_HEAD = [
 ]
 
 
+class Person(LinePrompter):
+    """A person at a terminal typing ``lines`` in turn: a rejected answer is asked again."""
+
+    def ask(self, prompt: Text) -> str:
+        answer = super().ask(prompt)
+        self.line = None
+        return answer
+
+
 def session(criteria: ResolvedSet, lines: list[str], lang: str = "en") -> tuple[Questionnaire, str]:
     """Run a questionnaire on scripted answers; return it and its transcript."""
     out = io.StringIO()
     console = Console(file=out, width=100, highlight=False, markup=False, emoji=False)
     stream = io.StringIO("".join(f"{line}\n" for line in lines))
-    questionnaire = Questionnaire(criteria, lang, LinePrompter(console, stream))
+    questionnaire = Questionnaire(criteria, lang, Person(console, stream))
     with contextlib.suppress(EOFError):  # the script may end early, as a person may stop
         questionnaire.run()
     return questionnaire, out.getvalue()
@@ -308,3 +320,22 @@ def _typed(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def test_a_rejected_piped_line_stops_instead_of_taking_the_next_line(
+    mini_set: ResolvedSet,
+) -> None:
+    """Piped answers cannot be corrected: asking again would take the line meant for the
+    next question, and every later answer would go to the wrong question."""
+    out = io.StringIO()
+    console = Console(file=out, width=100, highlight=False, markup=False, emoji=False)
+    lines = [*MINI_ANSWERS_HEAD, "mycket", "-5", "none", "6", "nej"]
+    stream = io.StringIO("".join(f"{line}\n" for line in lines))
+    questionnaire = Questionnaire(mini_set, "en", LinePrompter(console, stream))
+    with pytest.raises(RejectedLine) as stopped:
+        questionnaire.run()
+    assert stopped.value.line == len(MINI_ANSWERS_HEAD) + 1
+    assert "Write a number" in why_stopped(stopped.value, "en")
+    assert "ghg_change_t" not in questionnaire.filled.answers
+    # "-5" was not taken as the answer to the question "mycket" was rejected for.
+    assert stream.readline() == "-5\n"

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from hallbarhet_cli.applications.decision import check_decision
+from hallbarhet_cli.applications.drafts import open_answers
+from hallbarhet_cli.applications.hints import boolean_hint, option_hint
 from hallbarhet_cli.applications.placeholders import mark_unfilled
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.criteria.resolved import ResolvedSet
@@ -32,7 +34,7 @@ from hallbarhet_cli.files.yamlload import DataPath, Document, LoadError, load_fi
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application, Question
 from hallbarhet_cli.models.fields import option_label
-from hallbarhet_cli.models.validation import describe, did_you_mean, validate
+from hallbarhet_cli.models.validation import describe, validate
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,13 @@ def load_application(
     criteria_ref: str | None = None,
     *,
     display: str | None = None,
+    draft: bool = False,
 ) -> LoadedApplication:
-    """Load, validate and resolve an application file; raise :class:`InputError`."""
+    """Load, validate and resolve an application file; raise :class:`InputError`.
+    A ``draft`` may leave answers as placeholders (:mod:`.drafts`)."""
     document = read_document(path, display)
+    if draft:
+        open_answers(document)
     return application_from_document(document, path.parent, library, criteria_ref)
 
 
@@ -221,9 +227,9 @@ def typed_answer(question: Question, value: Any) -> tuple[Any, Message | None]:
 def _typed_answer(
     document: Document, path: DataPath, question: Question, value: Any
 ) -> tuple[Any, Problem | None]:
-    def wrong(template: str, **args: Any) -> tuple[Any, Problem]:
+    def wrong(template: str, hint: Message | None = None, **args: Any) -> tuple[Any, Problem]:
         args.setdefault("got", describe(value))
-        return None, document.problem(path, "answer-type", Message(template, args))
+        return None, document.problem(path, "answer-type", Message(template, args, hint))
 
     kind = question.type
     if kind in ("number", "integer"):
@@ -252,7 +258,11 @@ def _typed_answer(
         return value, None
     if kind == "boolean":
         if not isinstance(value, bool):
-            return wrong(N_("Expected true or false for {id!r}, got {got}."), id=question.id)
+            return wrong(
+                N_("Expected true or false for {id!r}, got {got}."),
+                boolean_hint(_text(document, path, value)),
+                id=question.id,
+            )
         return value, None
     if kind == "date":
         if isinstance(value, str):
@@ -296,7 +306,7 @@ def _option(
         Message(
             N_("{value!r} is not an option for {id!r}; the options are {options}."),
             {"value": value, "id": question.id, "options": ", ".join(options)},
-            did_you_mean(str(value), options),
+            option_hint(question, value),
         ),
     )
 

@@ -38,6 +38,17 @@ _NUMBER: Final = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _SPACES: Final = re.compile(r"[\s_]")
 
 
+class RejectedLine(EOFError):
+    """A line of piped answers that was not accepted. Piped answers cannot be corrected
+    one at a time, and asking again would take the next line, meant for the next
+    question; so the session stops there, as when the input ends."""
+
+    def __init__(self, line: int, message: Message) -> None:
+        super().__init__(message.template)
+        self.line = line
+        self.message = message
+
+
 class AnswerError(Exception):
     """An answer that cannot be accepted, with what to write instead."""
 
@@ -164,6 +175,8 @@ class Prompter(Protocol):
 class TerminalPrompter:
     """Rich prompts on a terminal."""
 
+    line: int | None = None  # a person can correct an answer: ask again
+
     def __init__(self, console: Console) -> None:
         self.console = console
 
@@ -181,6 +194,7 @@ class LinePrompter:
     def __init__(self, console: Console, stream: TextIO) -> None:
         self.console = console
         self.stream = stream
+        self.line: int | None = 0  # the number of the line last read
 
     def say(self, text: Text) -> None:
         self.console.print(text)
@@ -191,6 +205,7 @@ class LinePrompter:
         if not line:
             self.console.print()
             raise EOFError
+        self.line = (self.line or 0) + 1
         answer = line.rstrip("\r\n")
         self.console.print(Text(answer))
         return answer
@@ -206,11 +221,14 @@ class Questionnaire:
     """Asks the fields and the questions of one criteria set; :attr:`filled` holds what is
     answered so far (for a draft when the person stops)."""
 
-    def __init__(self, criteria: ResolvedSet, lang: str, prompter: Prompter) -> None:
+    def __init__(
+        self, criteria: ResolvedSet, lang: str, prompter: Prompter, filled: Filled | None = None
+    ) -> None:
         self.criteria = criteria
         self.lang = lang
         self.prompter = prompter
-        self.filled = Filled()
+        # What a resumed draft already holds is not asked again.
+        self.filled = filled or Filled()
 
     def _(self, message: str) -> str:
         return gettext(message, self.lang)
@@ -241,6 +259,8 @@ class Questionnaire:
         applies: list[str] = list(self.criteria.root.model.applies_to)
         fields = self.filled.fields
         for meta in METADATA:
+            if meta.name in fields or meta.name in self.filled.settled:
+                continue
             if meta.path == ("type",) and len(applies) == 1:
                 fields[meta.name] = applies[0]
                 continue
@@ -284,6 +304,9 @@ class Questionnaire:
             form = fill_form(self.criteria, application, answers)
             if question.id not in form.asked:
                 self.filled.settled.add(question.id)
+                answers.pop(question.id, None)
+                continue
+            if question.id in answers or question.id in self.filled.settled:
                 continue
             origin = self.criteria.origin[("question", question.id)][0]
             if origin is not source and len(self.criteria.chain) > 1:
@@ -334,7 +357,7 @@ class Questionnaire:
             if not text:
                 if not question.required:
                     return None
-                self._error(
+                self._reject(
                     Message(N_("This question is required: write an answer, or ? for help."))
                 )
                 continue
@@ -344,7 +367,7 @@ class Questionnaire:
                 if problem is not None:
                     raise AnswerError(problem)
             except AnswerError as err:
-                self._error(err.message)
+                self._reject(err.message)
                 continue
             return value
 
@@ -389,5 +412,26 @@ class Questionnaire:
         if notes:
             self.prompter.say(Text(" ".join(notes), style="dim"))
 
+    def _reject(self, message: Message) -> None:
+        """Say why an answer is not accepted; with piped answers, stop there."""
+        self._error(message)
+        line = getattr(self.prompter, "line", None)
+        if line is not None:
+            raise RejectedLine(line, message)
+
     def _error(self, message: Message) -> None:
         self.prompter.say(Text("✘ " + message.render(self.lang), style="red"))
+
+
+def why_stopped(stop: EOFError, lang: str) -> str:
+    """Why a session reading piped answers stopped: the input ended, or a line was not
+    accepted."""
+    if not isinstance(stop, RejectedLine):
+        return gettext(N_("The input ended before every question was answered."), lang)
+    return gettext(
+        N_(
+            "Line {line} of the input was not accepted: {problem} Stopped there, so that "
+            "the lines after it are not taken as answers to the wrong questions."
+        ),
+        lang,
+    ).format(line=stop.line, problem=stop.message.render(lang))

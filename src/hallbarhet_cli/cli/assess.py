@@ -145,7 +145,7 @@ def assess(
     from hallbarhet_cli.scoring.engine import assess as run_assessment
 
     with handle_errors(lang.value):
-        loaded = load_application(application, CriteriaLibrary(), criteria)
+        loaded = load_application(application, CriteriaLibrary(), criteria, draft=precheck)
         result = run_assessment(loaded.criteria, loaded.model, loaded.answers)
         color = output == "-" and stdout_is_terminal()
         report: str | bytes

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +19,11 @@ from hallbarhet_cli.cli.common import (
 )
 from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_, gettext
+
+
+class NewFormat(StrEnum):
+    yaml = "yaml"
+    html = "html"
 
 
 def new(
@@ -57,9 +64,35 @@ def new(
             ),
         ),
     ] = False,
+    resume: Annotated[
+        Path | None,
+        typer.Option(
+            "--resume",
+            help=T(
+                N_(
+                    "With --interactive: go on with a draft, asking only what it does not "
+                    "answer yet."
+                )
+            ),
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help=T(N_("Replace the output file if it exists.")))
     ] = False,
+    format_: Annotated[
+        NewFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=T(
+                N_(
+                    "yaml: the application file to fill in; html: the application form, one "
+                    "file that opens in any browser, offline, and saves the application file."
+                )
+            ),
+        ),
+    ] = NewFormat.yaml,
 ) -> None:
     import sys
 
@@ -88,6 +121,10 @@ def new(
         file_name = None if output == "-" else output
 
         def render(filled: Filled | None = None) -> str:
+            if format_ is NewFormat.html:
+                from hallbarhet_cli.authoring.form import render_form
+
+                return render_form(resolved, lang.value, criteria_ref=ref)
             return render_template(
                 resolved,
                 lang.value,
@@ -97,27 +134,29 @@ def new(
                 file_name=file_name,
             )
 
-        if not interactive:
-            write_atomic(output, render())
+        if format_ is NewFormat.html or not interactive:
+            _write_file(output, lang.value, render, format_, interactive, resume)
             return
 
         from rich.console import Console
 
-        from hallbarhet_cli.authoring.questionnaire import Questionnaire, prompter_for
+        from hallbarhet_cli.authoring.questionnaire import Questionnaire, prompter_for, why_stopped
 
         console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False)
-        session = Questionnaire(resolved, lang.value, prompter_for(sys.stdin, console))
+        start = None
+        if resume is not None:
+            from hallbarhet_cli.authoring.resume import filled_from_draft
+
+            start = filled_from_draft(resume, resolved, lang.value)
+        session = Questionnaire(resolved, lang.value, prompter_for(sys.stdin, console), start)
         where = output if output != "-" else gettext(N_("standard output"), lang.value)
         try:
             filled = session.run()
         except (KeyboardInterrupt, EOFError) as stop:
             ended = isinstance(stop, EOFError)
             console.print()
-            if ended:
-                typer.echo(
-                    gettext(N_("The input ended before every question was answered."), lang.value),
-                    err=True,
-                )
+            if isinstance(stop, EOFError):
+                typer.echo(why_stopped(stop, lang.value), err=True)
             if draft_on_abort:
                 write_atomic(output, render(session.filled))
                 message = gettext(
@@ -142,3 +181,21 @@ def new(
                     N_("See what is missing and what would earn more points: {command}"), lang.value
                 ).format(command=f"hallbarhet assess {file_name} --precheck")
             )
+
+
+def _write_file(
+    output: str,
+    lang: str,
+    render: Callable[[], str],
+    format_: NewFormat,
+    interactive: bool,
+    resume: Path | None,
+) -> None:
+    """The template, or the application form (``--format html``), without questions."""
+    from hallbarhet_cli.files.output import write_atomic
+
+    if format_ is NewFormat.html and interactive:
+        raise fail(Message(N_("--interactive writes YAML; leave out --format html.")), lang)
+    if resume is not None:
+        raise fail(Message(N_("--resume goes with --interactive.")), lang)
+    write_atomic(output, render())

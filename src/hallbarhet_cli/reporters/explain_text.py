@@ -10,6 +10,7 @@ comment, or that it awaits a score.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Any, Final
 
 from rich.padding import Padding
@@ -18,7 +19,8 @@ from rich.text import Text
 from hallbarhet_cli import fmt
 from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.criteria.resolved import ResolvedSet
-from hallbarhet_cli.errors import Problem, Severity, UsageError
+from hallbarhet_cli.criteria.titles import criteria_titled
+from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
 from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import All, Any_, Condition, localize
@@ -28,6 +30,7 @@ from hallbarhet_cli.scoring.engine import Facts, fill_form
 from hallbarhet_cli.scoring.explain import Explainer
 
 _MARKS: Final = {True: ("✔", "green"), False: ("✘", "red")}
+_TITLED: Final = N_("Write the id of the criterion: {criteria}.")
 
 
 def find_criterion(criteria: ResolvedSet, wanted: str) -> str:
@@ -38,6 +41,13 @@ def find_criterion(criteria: ResolvedSet, wanted: str) -> str:
     same = [c for c in criteria.criterion_map if c.casefold() == wanted.casefold()]
     if len(same) == 1:
         return same[0]
+    exact, titled = criteria_titled(criteria, wanted)
+    if len(exact) == 1:
+        return exact[0]
+    message = criteria.no_such("criterion", wanted)
+    if titled:
+        found = "; ".join(f"{c} ({title})" for c, title in titled)
+        message = replace(message, hint=Message(_TITLED, {"criteria": found}))
     raise UsageError(
         [
             Problem(
@@ -46,7 +56,7 @@ def find_criterion(criteria: ResolvedSet, wanted: str) -> str:
                 None,
                 "unknown-criterion",
                 Severity.ERROR,
-                criteria.no_such("criterion", wanted),
+                message,
             )
         ]
     )
