@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hallbarhet_cli.applications.overrides import check_overrides
 from hallbarhet_cli.applications.placeholders import mark_unfilled
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.criteria.resolved import ResolvedSet
@@ -205,6 +206,7 @@ def check_application(
 
     if app.review is not None:
         problems.extend(_check_review(document, app, criteria))
+        problems.extend(check_overrides(document, app, criteria))
     # A template's placeholder left in place is reported as such, not as a wrong type.
     return answers, mark_unfilled(document, problems, criteria)
 

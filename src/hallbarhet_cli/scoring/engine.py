@@ -33,6 +33,9 @@ from hallbarhet_cli.scoring.assessment import (
     Status,
     Verdict,
 )
+from hallbarhet_cli.scoring.contributions import contributed_goals
+from hallbarhet_cli.scoring.nodata import has_data, unknown_percents, waiting_for_data
+from hallbarhet_cli.scoring.overrides import apply_overrides, override_count
 from hallbarhet_cli.scoring.predicates import Predicate, compile_condition
 
 
@@ -197,6 +200,10 @@ def assess(
     cleared = set(review.cleared) if review else set()
     plan = _plan(criteria)
     results = [_score(ladder, facts, scores, missing_ids) for ladder in plan.ladders]
+    results = apply_overrides(results, review.overrides if review else {})
+    scorable = has_data(form.answers, review)
+    if not scorable:
+        results = waiting_for_data(results)
     unscored = tuple(r.id for r in results if r.status is Status.UNSCORED)
 
     gates = tuple(
@@ -207,10 +214,13 @@ def assess(
     uncleared = tuple(g.id for g in gates if g.effect == "review" and not g.cleared)
 
     dimensions = _dimensions(criteria, results)
+    if not scorable:
+        dimensions = unknown_percents(dimensions)
     overall = _overall(dimensions)
     rule = criteria.verdict
-    incomplete = bool(missing or unscored or uncleared)
-    if any(g.effect == "exclude" for g in gates):
+    incomplete = bool(missing or unscored or uncleared) or not scorable
+    excluded = any(g.effect == "exclude" for g in gates)
+    if excluded:
         verdict = Verdict.EXCLUDED
     elif incomplete:
         verdict = Verdict.INCOMPLETE
@@ -228,7 +238,7 @@ def assess(
         criteria_version=criteria.version,
         criteria_sha256=criteria.sha256,
         verdict=verdict,
-        provisional=incomplete,
+        provisional=incomplete and not excluded,
         overall_percent=overall,
         pass_percent=float(rule.pass_percent),
         dimensions=dimensions,
@@ -238,7 +248,10 @@ def assess(
         unscored=unscored,
         uncleared=uncleared,
         ignored_answers=tuple(form.ignored),
-        improvements=_improvements(plan, results, dimensions),
+        improvements=() if excluded or not scorable else _improvements(plan, results, dimensions),
+        scorable=scorable,
+        sdg=() if excluded else contributed_goals(criteria, results),
+        overrides=override_count(results),
     )
 
 
