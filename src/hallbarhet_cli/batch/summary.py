@@ -241,11 +241,11 @@ class Tally:
             "sustainability_proofed": {
                 "count": proofed["count"],
                 "of": assessed - self.unscorable,
-                "percent": _share(proofed["count"], assessed - self.unscorable),
+                "percent": _share(self.verdict_count["pass"], assessed - self.unscorable),
                 "requested_sek": proofed["requested_sek"],
                 "of_requested_sek": requested_total - self.unscorable_sek,
                 "percent_of_requested": _share(
-                    proofed["requested_sek"], requested_total - self.unscorable_sek
+                    self.verdict_sek["pass"], requested_total - self.unscorable_sek
                 ),
             },
             "overall": distribution(self.overall, None),
