@@ -44,7 +44,7 @@ def test_there_are_enough_examples() -> None:
 def test_every_example_assesses_to_json(example_reports: Reports, path: Path) -> None:
     report = example_reports[path.stem]
     assert report.keys() >= REQUIRED_KEYS
-    assert report["format_version"] == 1
+    assert report["format_version"] == 2
     assert len(report["criteria_set"]["sha256"]) == 64
     for criterion in report["criteria"]:
         assert criterion.keys() >= {"id", "dimension", "points", "max_points", "status", "reason"}

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+import typer.main
 
 from hallbarhet_cli import __version__
 from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, validate
 from hallbarhet_cli.cli.common import State, T
-from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.cli.parser_words import install, name_metavars
+from hallbarhet_cli.i18n import N_, default_language
 
 app = typer.Typer(
     name="hallbarhet",
@@ -81,4 +83,7 @@ app.command(
 
 
 def run() -> None:
-    app()
+    install()
+    command = typer.main.get_command(app)
+    name_metavars(command, default_language())
+    command()
