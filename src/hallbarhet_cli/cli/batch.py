@@ -266,8 +266,8 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
         lines.append(
             gettext(
                 N_(
-                    "Share sustainability-proofed: {percent} of the applications, "
-                    "{amount_percent} of the amount requested ({amount} of {requested})."
+                    "Share sustainability-proofed: {percent} of the applications that could be "
+                    "scored, {amount_percent} of the amount requested ({amount} of {requested})."
                 ),
                 lang,
             ).format(

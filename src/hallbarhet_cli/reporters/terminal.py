@@ -101,7 +101,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     dims = Table(title=_("Dimensions"), title_justify="left", expand=False)
     dims.add_column(_("Dimension"))
     dims.add_column(_("Percent"), justify="right")
-    dims.add_column(_("Minimum"), justify="right")
+    dims.add_column(_("Threshold"), justify="right")
     dims.add_column("")
     dims.add_column(_("Status"))
     for d in view["dimensions"].values():
@@ -123,12 +123,15 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
             status,
         )
     if overall is not None:
+        passes = overall >= view["thresholds"]["pass_percent"]
         dims.add_row(
             Text(_("Overall"), style="bold"),
             Text(fmt.percent(overall, lang), style="bold"),
             fmt.percent(view["thresholds"]["pass_percent"], lang),
             _bar(overall, view["thresholds"]["pass_percent"]),
-            "",
+            Text("✔ " + _("reaches the pass mark"), style="green")
+            if passes
+            else Text("✘ " + _("below the pass mark"), style="red"),
         )
     console.print(dims)
 
