@@ -53,8 +53,8 @@ def test_changes_are_listed_in_words(run: Run, tmp_path: Path) -> None:
             '    title: {sv: "Klimatpåverkan", en: "Climate impact"}\n    weight: 3\n',
         ),
         (
-            "{points: 3, when: {question: jobs_expected, ge: 10}",
-            "{points: 3, when: {question: jobs_expected, ge: 8}",
+            "{points: 3, contributes: true, when: {question: jobs_expected, ge: 10}",
+            "{points: 3, contributes: true, when: {question: jobs_expected, ge: 8}",
         ),
         (
             "    when: {question: goal_conflicts_status, eq: open}\n    effect: review\n",
