@@ -338,4 +338,4 @@ def test_the_assessment_time_is_local_with_its_zone(run: Run) -> None:
     utc = run("assess", PROOFED, "-f", "md", "--lang", "en", env={"TZ": "UTC"}).stdout
     assert "1 January 2026 00:00 UTC" in utc
     html = run("assess", PROOFED, "-f", "html", "--lang", "en").stdout
-    assert "<title>Decision basis: sustainability assessment" in html
+    assert "<title>Decision basis: sustainability assessment – " in html

@@ -138,6 +138,7 @@ HOSTILE_TEXTS = [
     HOSTILE_DATA["applicant"]["name"],
     HOSTILE_DATA["review"]["officer"],
     HOSTILE_DATA["review"]["scores"]["SOC-2"]["comment"],
+    HOSTILE_DATA["review"]["overrides"]["EKO-1"]["comment"],
 ]
 
 
