@@ -66,7 +66,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
 
     head = Text()
     head.append(f"{_SYMBOLS[verdict]} {view['verdict_label'].upper()}", style=_STYLES[verdict])
-    if view["provisional"]:
+    if view["provisional"] and view["scorable"]:
         head.append("  (" + _("provisional") + ")", style="yellow")
     lines: list[Any] = [head]
     for reason in view["verdict_reasons"]:

@@ -20,7 +20,7 @@ from hallbarhet_cli.reporters.reading import (
     rests_on_length,
     text_answers,
 )
-from hallbarhet_cli.scoring.assessment import Assessment, Verdict
+from hallbarhet_cli.scoring.assessment import Assessment, CriterionResult, Verdict
 from hallbarhet_cli.scoring.explain import Explainer, explainer
 
 VERDICT_LABELS: Final = {
@@ -120,13 +120,14 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
                 "status": r.status.value,
                 "manual": r.manual,
                 "level": r.level,
-                "level_label": explain.level_label(r),
+                "level_label": explain.level_label(r) if assessment.scorable else None,
                 "comment": r.comment,
-                "reason": explain.reason(r),
-                "explanation": explain.explanation(r),
+                "reason": _reason(assessment, r, explain),
+                "explanation": explain.explanation(r) if assessment.scorable else None,
                 "answers": {q: _plain(a) for q, a in r.answers},
                 "texts": text_answers(criterion_questions(criteria, r.id), raw, explain),
-                "rests_on_length": rests_on_length(criteria.criterion_map[r.id], criteria),
+                "rests_on_length": assessment.scorable
+                and rests_on_length(criteria.criterion_map[r.id], criteria),
             }
             for r in assessment.criteria
         ],
@@ -265,6 +266,14 @@ def below_minimum(assessment: Assessment, explain: Explainer) -> list[str]:
         for d in assessment.dimensions
         if d.below_minimum and d.percent is not None
     ]
+
+
+def _reason(assessment: Assessment, result: CriterionResult, explain: Explainer) -> str:
+    """Why a criterion scored as it did; with nothing to score, that it waits for answers
+    (the lowest level holds then only because nothing is answered)."""
+    if assessment.scorable or result.manual:
+        return explain.reason(result)
+    return gettext(N_("Waiting for answers: nothing to score yet."), explain.lang)
 
 
 def _what_could_change(assessment: Assessment, explain: Explainer) -> str:
