@@ -71,8 +71,8 @@ def test_changes_are_listed_in_words(run: Run, tmp_path: Path) -> None:
     ):
         assert expected in lines, result.stdout
     (level,) = [line for line in lines if line.startswith("  EKON-2 New jobs: level 1: ")]
-    assert "is at least 10\u00a0årsarbeten → " in level
-    assert level.endswith("is at least 8\u00a0årsarbeten")
+    assert "is at least 10\u00a0FTEs → " in level  # the unit in the report language
+    assert level.endswith("is at least 8\u00a0FTEs")
 
     changes = {
         (c["section"], c["id"], c["aspect"], c["level"])
