@@ -351,8 +351,8 @@ def _improvements(
         member_weight[r.dimension] = member_weight.get(r.dimension, 0.0) + r.weight
     improvements = []
     for ladder, result in zip(plan.ladders, results, strict=True):
-        if result.points >= result.max_points or total_dim_weight <= 0:
-            continue
+        if result.points >= result.max_points or total_dim_weight <= 0 or result.overridden:
+            continue  # an override is the officer's decision, not a rung to climb
         if not member_weight.get(result.dimension):
             continue
         if ladder.manual:
