@@ -81,8 +81,8 @@ def test_a_policy_change_fails_the_case_that_guards_it(run: Run, tmp_path: Path)
     criteria = copy_criteria(tmp_path)
     edit(
         criteria / "kronoberg-projektmedel.yaml",
-        "{points: 2, when: {question: jobs_expected, ge: 3}",
-        "{points: 2, when: {question: jobs_expected, ge: 6}",
+        "{points: 2, contributes: true, when: {question: jobs_expected, ge: 3}",
+        "{points: 2, contributes: true, when: {question: jobs_expected, ge: 6}",
     )
     result = run("test", criteria / "tests", "--lang", "en")
     assert result.returncode == 1, result.stdout + result.stderr

@@ -56,8 +56,8 @@ def test_changes_are_listed_in_words(run: Run, tmp_path: Path) -> None:
             '    title: {sv: "Klimatpåverkan", en: "Climate impact"}\n    weight: 3\n',
         ),
         (
-            "{points: 3, when: {question: jobs_expected, ge: 10}",
-            "{points: 3, when: {question: jobs_expected, ge: 8}",
+            "{points: 3, contributes: true, when: {question: jobs_expected, ge: 10}",
+            "{points: 3, contributes: true, when: {question: jobs_expected, ge: 8}",
         ),
         (
             "    when: {question: goal_conflicts_status, eq: open}\n    effect: review\n",
@@ -74,8 +74,8 @@ def test_changes_are_listed_in_words(run: Run, tmp_path: Path) -> None:
     ):
         assert expected in lines, result.stdout
     (level,) = [line for line in lines if line.startswith("  EKON-2 New jobs: level 1: ")]
-    assert "is at least 10\u00a0årsarbeten → " in level
-    assert level.endswith("is at least 8\u00a0årsarbeten")
+    assert "is at least 10\u00a0FTEs → " in level  # the unit in the report language
+    assert level.endswith("is at least 8\u00a0FTEs")
 
     changes = {
         (c["section"], c["id"], c["aspect"], c["level"])

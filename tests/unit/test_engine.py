@@ -125,7 +125,6 @@ LADDER = criteria_set(
         (-0.5, 2, 1, Status.PARTIAL),
         (0, 1, 2, Status.PARTIAL),
         (7, 0, 3, Status.NOT_MET),
-        (None, 0, 3, Status.NOT_MET),  # optional and unanswered: only the last level holds
     ],
 )
 def test_first_level_whose_condition_holds_scores(
@@ -427,7 +426,8 @@ def test_exclude_gate_excludes_even_when_incomplete(tmp_path: Path) -> None:
     a = run(tmp_path, GATES, {"fossil": True})
     assert a.verdict is Verdict.EXCLUDED
     assert a.missing == (MissingAnswer("plan"),)
-    assert a.provisional
+    assert not a.provisional  # final: nothing missing changes the gate
+    assert a.final and a.improvements == ()
     assert [(g.id, g.effect, g.cleared) for g in a.gates] == [("FOSSIL", "exclude", False)]
     assert a.gates[0].answers == (("fossil", True),)
 
@@ -545,7 +545,12 @@ PLAN = {"plan": "En plan."}
             id="excluded>pass",
         ),
         pytest.param(
-            {"fossil": True, "big": True}, None, Verdict.EXCLUDED, True, id="excluded>incomplete"
+            # an exclusion is final: not provisional, whatever is missing
+            {"fossil": True, "big": True},
+            None,
+            Verdict.EXCLUDED,
+            False,
+            id="excluded>incomplete",
         ),
         pytest.param(
             {**PLAN, "fossil": True, "good": False},
@@ -653,7 +658,19 @@ def test_no_review_leaves_every_manual_criterion_unscored(tmp_path: Path) -> Non
     a = run(tmp_path, MANUAL)
     assert a.unscored == ("M", "N")
     assert {r.status for r in a.criteria} == {Status.UNSCORED}
-    assert a.overall_percent == 0.0
+    assert not a.scorable  # nothing answered, nothing scored: unknown, not 0 %
+    assert a.overall_percent is None
+
+
+def test_an_application_with_no_answers_cannot_be_scored(tmp_path: Path) -> None:
+    a = run(tmp_path, LADDER, {})
+    c = result(a, "C")
+    assert not a.scorable
+    assert a.verdict is Verdict.INCOMPLETE
+    assert (c.level, c.status) == (3, Status.MISSING)
+    assert a.overall_percent is None
+    assert percents(a)["social"] is None
+    assert a.improvements == ()
 
 
 @pytest.mark.parametrize(

@@ -298,7 +298,10 @@ def test_percents_and_points_are_within_bounds(scenario: Scenario) -> None:
 def test_overall_is_the_weighted_mean_of_the_criteria(scenario: Scenario) -> None:
     a = run(scenario)
     expected = overall_with(scenario.resolved, a, {})
-    if expected is None:
+    if not a.scorable:  # nothing to score: unknown, never 0 %
+        assert a.overall_percent is None
+        assert all(d.percent is None for d in a.dimensions)
+    elif expected is None:
         assert a.overall_percent is None
     else:
         assert a.overall_percent is not None
@@ -345,7 +348,7 @@ def test_verdict_follows_the_rules(scenario: Scenario) -> None:
         d.percent is not None and d.percent < rule.dimension_min_percent for d in a.dimensions
     )
     excluded = any(g.effect == "exclude" for g in a.gates)
-    incomplete = bool(a.missing or a.unscored or a.uncleared)
+    incomplete = bool(a.missing or a.unscored or a.uncleared) or not a.scorable
     if below_pass or below_min:
         assert a.verdict is not Verdict.PASS
     if excluded:
@@ -356,7 +359,9 @@ def test_verdict_follows_the_rules(scenario: Scenario) -> None:
         assert a.verdict is Verdict.FAIL
     else:
         assert a.verdict is Verdict.PASS
-    assert a.provisional is incomplete
+    assert a.provisional is (incomplete and not excluded)
+    if excluded:  # final: nothing to raise, no goal served
+        assert a.final and not a.improvements and a.sdg == ()
     assert set(a.unscored) == {r.id for r in a.criteria if r.status is Status.UNSCORED}
     assert set(a.uncleared) == {g.id for g in a.gates if g.effect == "review" and not g.cleared}
 
@@ -427,6 +432,9 @@ def test_every_criterion_below_max_that_could_add_to_overall_has_an_improvement(
 ) -> None:
     a = run(scenario)
     suggested = {i.criterion for i in a.improvements}
+    if a.final or not a.scorable:
+        assert not suggested
+        return
     for r in a.criteria:
         if r.points >= r.max_points:
             assert r.id not in suggested

@@ -18,6 +18,7 @@ from typing import Any
 from hallbarhet_cli.applications.decision import check_decision
 from hallbarhet_cli.applications.drafts import open_answers
 from hallbarhet_cli.applications.hints import boolean_hint, option_hint
+from hallbarhet_cli.applications.overrides import check_overrides
 from hallbarhet_cli.applications.placeholders import mark_unfilled
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.criteria.resolved import ResolvedSet
@@ -208,6 +209,7 @@ def check_application(
 
     if app.review is not None:
         problems.extend(_check_review(document, app, criteria))
+        problems.extend(check_overrides(document, app, criteria))
     problems.extend(check_decision(document, app))
     # A template's placeholder left in place is reported as such, not as a wrong type.
     return answers, mark_unfilled(document, problems, criteria)

@@ -28,6 +28,7 @@ from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import Message
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import Application, Question, localize
+from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.scoring.engine import fill_form
 
 Check = Callable[[Any], Message | None]
@@ -382,7 +383,7 @@ class Questionnaire:
         elif kind == "date":
             hint = self._(N_("YYYY-MM-DD"))
         elif kind in ("number", "integer"):
-            hint = question.unit or (
+            hint = unit_text(question.unit, self.lang) or (
                 self._(N_("whole number")) if kind == "integer" else self._(N_("number"))
             )
         else:

@@ -30,6 +30,7 @@ from hallbarhet_cli.models import Option, Question, localize
 from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.models.criteria import QuestionType
 from hallbarhet_cli.models.fields import FIELDS
+from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.scoring.explain import Explainer
 
 WIDTH: Final = 90
@@ -366,7 +367,9 @@ class TemplateWriter:
                 )
             )
             if question is not None and question.unit:
-                parts.append(self._(N_("Unit: {unit}.")).format(unit=question.unit))
+                parts.append(
+                    self._(N_("Unit: {unit}.")).format(unit=unit_text(question.unit, self.lang))
+                )
             low = question.min if question is not None else None
             high = question.max if question is not None else None
             if low is not None and high is not None:

@@ -34,7 +34,7 @@ from hallbarhet_cli.arithmetic import round_half_up
 from hallbarhet_cli.batch.records import Outcome, SetInfo, Status
 from hallbarhet_cli.batch.summary import Ranking
 from hallbarhet_cli.i18n import N_, gettext
-from hallbarhet_cli.reporters.views import VERDICT_LABELS
+from hallbarhet_cli.reporters.views import UNSCORABLE_LABEL, VERDICT_LABELS
 from hallbarhet_cli.scoring.assessment import Verdict
 
 RESULTS_CSV: Final = "results.csv"
@@ -183,6 +183,8 @@ def table_columns(
 
     def verdict_label(row: dict[str, Any]) -> str | None:
         verdict = row.get("verdict")
+        if verdict and row.get("scorable") is False:
+            return _(UNSCORABLE_LABEL)
         return _(VERDICT_LABELS[Verdict(verdict)]) if verdict else None
 
     columns = [
@@ -200,6 +202,7 @@ def table_columns(
         Column("verdict", _(N_("Verdict (code)")), lambda r: r.get("verdict"), 12),
         Column("verdict_label", _(N_("Verdict")), verdict_label, 24),
         Column("provisional", _(N_("Provisional")), lambda r: r.get("provisional"), 11),
+        Column("scorable", _(N_("Can be scored")), lambda r: r.get("scorable"), 11),
         Column(
             "overall_percent",
             _(N_("Overall (%)")),

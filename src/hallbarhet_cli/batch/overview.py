@@ -30,7 +30,7 @@ def overview_view(
     """``summary`` with what the page adds: labels and symbols in ``lang``, histogram bar
     lengths, the SDG names and the place of the funding line in the ranked list."""
     from hallbarhet_cli.reporters.documents import SDG_NAMES, VERDICT_SYMBOLS
-    from hallbarhet_cli.reporters.views import VERDICT_LABELS
+    from hallbarhet_cli.reporters.views import UNSCORABLE_LABEL, VERDICT_LABELS
     from hallbarhet_cli.scoring.assessment import Verdict
 
     def _(message: str) -> str:
@@ -52,7 +52,9 @@ def overview_view(
     rows = [
         {
             **row,
-            "verdict_label": label(row["verdict"]),
+            "verdict_label": _(UNSCORABLE_LABEL)
+            if row.get("scorable") is False
+            else label(row["verdict"]),
             "verdict_symbol": VERDICT_SYMBOLS[row["verdict"]],
             "line_after": line is not None and row["rank"] == line,
         }

@@ -47,6 +47,8 @@ class Record:
     sdg: tuple[int, ...]
     # the decision on record: (outcome, granted SEK, round), or None
     decision: tuple[str, float | None, str | None] | None = None
+    # False when the application has nothing to score yet: no percent, no points
+    scorable: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +123,10 @@ def table_row(outcome: Outcome) -> dict[str, Any]:
         "criteria_set": record.criteria_set,
         "verdict": record.verdict,
         "provisional": record.provisional,
+        "scorable": record.scorable,
         "overall_percent": record.overall_percent,
         "dimensions": {d: p for d, p, _ in record.dimensions},
-        "points": {c: points for c, points, _, _ in record.criteria},
+        "points": {c: points if record.scorable else None for c, points, _, _ in record.criteria},
         "missing": list(record.missing),
         "gates": [g for g, _, _ in record.gates],
         "report": outcome.report,

@@ -100,6 +100,8 @@ class Tally:
     missing: dict[tuple[str, str], int] = field(default_factory=dict)
     gates: dict[tuple[str, str], int] = field(default_factory=dict)
     sdg_count: dict[int, int] = field(default_factory=dict)
+    unscorable: int = 0
+    unscorable_sek: float = 0.0
     sdg_sek: dict[int, float] = field(default_factory=dict)
     set_count: dict[str, int] = field(default_factory=dict)
     # Column order for the tables: first seen, in input order.
@@ -124,6 +126,9 @@ class Tally:
 
     def _add_record(self, index: int, record: Record) -> None:
         requested = float(record.requested_sek)
+        if not record.scorable:
+            self.unscorable += 1
+            self.unscorable_sek += requested
         self.verdict_count[record.verdict] += 1
         self.verdict_sek[record.verdict] += requested
         self.index.append(index)
@@ -247,13 +252,18 @@ class Tally:
                 for sha, count in self.set_count.items()
             ],
             "verdicts": verdicts,
+            # Counted apart: applications with nothing to score yet (no data is not zero).
+            "cannot_be_scored": {"count": self.unscorable, "requested_sek": self.unscorable_sek},
+            # Of the applications that can be scored: one with no answers is not a zero.
             "sustainability_proofed": {
                 "count": proofed["count"],
-                "of": assessed,
-                "percent": proofed["percent"],
+                "of": assessed - self.unscorable,
+                "percent": _share(self.verdict_count["pass"], assessed - self.unscorable),
                 "requested_sek": proofed["requested_sek"],
-                "of_requested_sek": requested_total,
-                "percent_of_requested": proofed["percent_of_requested"],
+                "of_requested_sek": requested_total - self.unscorable_sek,
+                "percent_of_requested": _share(
+                    self.verdict_sek["pass"], requested_total - self.unscorable_sek
+                ),
             },
             "overall": distribution(self.overall, None),
             "dimensions": [

@@ -374,8 +374,6 @@ def report_name(index: int, app_id: str) -> str:
 def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
     """The small record of one assessment that the tables and the summary need."""
     app = loaded.model
-    criterion_map = loaded.criteria.criterion_map
-    sdg = sorted({g for r in result.criteria if r.points > 0 for g in criterion_map[r.id].sdg})
     return Record(
         id=app.id,
         title=app.title,
@@ -391,7 +389,8 @@ def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
         criteria=tuple((r.id, r.points, r.max_points, r.status.value) for r in result.criteria),
         missing=tuple(m.question for m in result.missing),
         gates=tuple((g.id, g.effect, g.cleared) for g in result.gates),
-        sdg=tuple(sdg),
+        sdg=result.sdg,
+        scorable=result.scorable,
         decision=(
             (app.decision.outcome, app.decision.granted_sek, app.decision.round)
             if app.decision

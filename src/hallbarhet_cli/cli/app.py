@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+import typer.main
 
 from hallbarhet_cli import __version__
 from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, validate
@@ -12,7 +13,8 @@ from hallbarhet_cli.cli import followup as followup_cli
 from hallbarhet_cli.cli import indicators as indicators_cli
 from hallbarhet_cli.cli import portfolio as portfolio_cli
 from hallbarhet_cli.cli.common import State, T
-from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.cli.parser_words import install, name_metavars
+from hallbarhet_cli.i18n import N_, default_language
 
 app = typer.Typer(
     name="hallbarhet",
@@ -105,4 +107,7 @@ app.command(
 
 
 def run() -> None:
-    app()
+    install()
+    command = typer.main.get_command(app)
+    name_metavars(command, default_language())
+    command()

@@ -172,6 +172,7 @@ def batch(
     )
     with handle_errors(lang.value):
         _check_output(options)
+        _warn_about_mapping(options)
         try:
             result = score_round(options, lambda total: progress_for(total, quiet, lang.value))
         except KeyboardInterrupt:
@@ -183,6 +184,14 @@ def batch(
         typer.echo(_summary_text(result, options))
     if result.errors:
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _warn_about_mapping(options: BatchOptions) -> None:
+    from hallbarhet_cli.batch.empty_mapping import empty_mapping_warning
+
+    warning = empty_mapping_warning(options.mapping) if options.mapping else None
+    if warning is not None:
+        typer.echo(warning.render(options.lang), err=True)
 
 
 def _check_output(options: BatchOptions) -> None:
@@ -261,13 +270,23 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
             ),
         )
     ]
+    unscorable = summary["cannot_be_scored"]["count"]
+    if unscorable:
+        lines.append(
+            ngettext(
+                "{n} of them cannot be scored yet: it has no answers to score.",
+                "{n} of them cannot be scored yet: they have no answers to score.",
+                unscorable,
+                lang,
+            ).format(n=fmt.number(unscorable, lang))
+        )
     proofed = summary["sustainability_proofed"]
     if proofed["of"]:
         lines.append(
             gettext(
                 N_(
-                    "Share sustainability-proofed: {percent} of the applications, "
-                    "{amount_percent} of the amount requested ({amount} of {requested})."
+                    "Share sustainability-proofed: {percent} of the applications that could be "
+                    "scored, {amount_percent} of the amount requested ({amount} of {requested})."
                 ),
                 lang,
             ).format(

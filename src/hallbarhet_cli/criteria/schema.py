@@ -31,6 +31,7 @@ from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import Application, CriteriaSet, Question, Text, localize
 from hallbarhet_cli.models.fields import FIELDS
 from hallbarhet_cli.models.operators import OPERATORS
+from hallbarhet_cli.models.text import unit_text
 
 Schema = dict[str, Any]
 
@@ -256,7 +257,7 @@ def _answer(question: Question, lang: str) -> Schema:
     spec: Schema = {"title": localize(question.label, lang)}
     notes = [localize(question.help, lang)] if question.help else []
     if question.unit:
-        notes.append(gettext(N_("Unit: {unit}."), lang).format(unit=question.unit))
+        notes.append(gettext(N_("Unit: {unit}."), lang).format(unit=unit_text(question.unit, lang)))
     if question.min_length:
         notes.append(gettext(N_("At least {n} characters."), lang).format(n=question.min_length))
     if notes:

@@ -42,12 +42,23 @@ class Score(Model):
     comment: str | None = None
 
 
+class Override(Model):
+    """The officer's points in place of a criterion's automatic score, and why. The comment
+    is required (``validate`` says so with its place): an override without a reason is not
+    something a decision can rest on."""
+
+    points: Annotated[int, Field(ge=0)]
+    comment: str | None = None
+
+
 class Review(Model):
-    """What the case officer adds: scores for manual criteria and cleared review gates."""
+    """What the case officer adds: scores for manual criteria, overrides of automatic
+    scores and cleared review gates."""
 
     officer: str | None = None
     date: dt.date | None = None
     scores: dict[Id, Score] = Field(default_factory=dict)
+    overrides: dict[Id, Override] = Field(default_factory=dict)
     cleared: list[Id] = Field(default_factory=list)
 
 

@@ -10,7 +10,7 @@ from pydantic import Field, StringConstraints
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.conditions import Condition
 from hallbarhet_cli.models.followup import Promise
-from hallbarhet_cli.models.text import Text
+from hallbarhet_cli.models.text import Text, Unit
 
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 SET_ID_PATTERN: Final = r"^[a-z0-9][a-z0-9-]*$"
@@ -41,7 +41,7 @@ class Question(Model):
     type: QuestionType
     label: Text
     help: Text | None = None
-    unit: str | None = None
+    unit: Unit | None = None
     required: bool = False
     min: Limit | None = None
     max: Limit | None = None
@@ -59,11 +59,15 @@ class Question(Model):
 
 
 class Level(Model):
-    """A rung of a criterion's ladder: the first level whose ``when`` holds scores."""
+    """A rung of a criterion's ladder: the first level whose ``when`` holds scores.
+
+    ``contributes`` marks a level that contributes to the criterion's global goals
+    (``sdg``). When no level of a criterion is marked, only its highest level does."""
 
     points: Points
     when: Condition | None = None
     label: Text | None = None
+    contributes: bool | None = None
 
 
 class Manual(Model):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Final
 
-from pydantic import Field, StringConstraints
+from babel import Locale, UnknownLocaleError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 LANGUAGE_PATTERN: Final = r"^[a-z]{2}$"
 Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
@@ -27,3 +28,42 @@ def localize(text: Text | None, lang: str) -> str:
 def languages(text: Text | None) -> frozenset[str]:
     """The languages ``text`` is given in; empty for a plain string."""
     return frozenset(text) if isinstance(text, dict) else frozenset()
+
+
+class Plural(BaseModel):
+    """A unit's singular and plural, for languages where they differ (``årsarbete``,
+    ``årsarbeten``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    one: NonEmpty
+    other: NonEmpty
+
+
+# A unit: a plain string (the same in every language and number), or per language either
+# a string or its singular and plural.
+Unit = NonEmpty | Annotated[dict[Language, NonEmpty | Plural], Field(min_length=1)]
+
+
+def unit_text(unit: Unit | None, lang: str, count: float | None = None) -> str:
+    """``unit`` in ``lang`` (with the same fallbacks as :func:`localize`), in the plural
+    form Babel's rules give for ``count`` (the plural when no count is given)."""
+    if unit is None:
+        return ""
+    if isinstance(unit, str):
+        return unit
+    text: str | Plural = next(iter(unit.values()))
+    for candidate in (lang, "sv", "en"):
+        if candidate in unit:
+            text = unit[candidate]
+            break
+    if isinstance(text, str):
+        return text
+    return text.one if count is not None and _plural_form(count, lang) == "one" else text.other
+
+
+def _plural_form(count: float, lang: str) -> str:
+    try:
+        return str(Locale.parse(lang).plural_form(abs(count)))
+    except (UnknownLocaleError, ValueError):
+        return "one" if count == 1 else "other"

@@ -13,6 +13,7 @@ from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.files.printable import printable
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
+from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.reporters.console import text_console
 from hallbarhet_cli.scoring.explain import Explainer
 
@@ -70,7 +71,7 @@ def render_set(resolved: ResolvedSet, lang: str) -> str:
 
     out.print("\n[bold]" + _("Questions") + "[/bold]")
     for q in resolved.questions:
-        flags = [q.type + (f", {q.unit}" if q.unit else "")]
+        flags = [q.type + (f", {unit_text(q.unit, lang)}" if q.unit else "")]
         if q.required:
             flags.append(_("required"))
         out.print(f"  {q.id}: {localize(q.label, lang)} ({'; '.join(flags)})", markup=False)

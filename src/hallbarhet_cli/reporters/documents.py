@@ -24,12 +24,14 @@ from typing import Any, Final
 
 import jinja2
 import jinja2.bccache
+import markupsafe
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
 from hallbarhet_cli.files.bundled import bundled_dir
 from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext, ngettext
+from hallbarhet_cli.reporters.clock import local_timestamp
 
 TEMPLATES: Final = {"html": "report.html.j2", "md": "report.md.j2"}
 
@@ -79,6 +81,7 @@ CHART_GAP: Final = 12
 CHART_LEFT: Final = 8
 CHART_RIGHT: Final = CHART_WIDTH - 8
 BAR_CELLS: Final = 20  # width of the text bar in Markdown
+LONG_TEXT: Final = 400  # characters above which HTML folds a text answer
 
 
 # -- the document view ---------------------------------------------------------------------
@@ -96,7 +99,7 @@ def document_view(view: dict[str, Any], lang: str) -> dict[str, Any]:
                 "id": dimension_id,
                 "overall": False,
                 **d,
-                "state": _dimension_state(d["percent"], d["below_minimum"], lang),
+                "state": _dimension_state(d["percent"], d["below_minimum"], lang, view["scorable"]),
                 "bar": _text_bar(d["percent"], d["min_percent"]),
                 "chart": _geometry(row, d["percent"], d["min_percent"], overall=False),
                 "criteria": [
@@ -104,6 +107,9 @@ def document_view(view: dict[str, Any], lang: str) -> dict[str, Any]:
                         **c,
                         "status_label": _(STATUS_LABELS[c["status"]]),
                         "status_symbol": STATUS_SYMBOLS[c["status"]],
+                        "texts": [
+                            {**t, "long": t["length"] > LONG_TEXT} for t in c.get("texts", [])
+                        ],
                     }
                     for c in view["criteria"]
                     if c["dimension"] == dimension_id
@@ -122,12 +128,14 @@ def document_view(view: dict[str, Any], lang: str) -> dict[str, Any]:
         }
         for m in view["missing"]
     ] + [{"kind": "unscored", "label": u["title"]} for u in view["unscored"]]
+    if view["final"]:
+        completion = []
     overall_row = {
         "overall": True,
         "percent": overall,
         "min_percent": pass_percent,
         "below_minimum": below_pass,
-        "state": _dimension_state(overall, below_pass, lang),
+        "state": _overall_state(overall, below_pass, lang, view["scorable"]),
         "bar": _text_bar(overall, pass_percent),
         "chart": _geometry(len(dimensions), overall, pass_percent, overall=True),
     }
@@ -149,14 +157,28 @@ def document_view(view: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
-def _dimension_state(percent: float | None, below: bool, lang: str) -> dict[str, str]:
+def _dimension_state(
+    percent: float | None, below: bool, lang: str, scorable: bool = True
+) -> dict[str, str]:
     """How a percent stands against its threshold: a key for styling, a symbol and words."""
     if percent is None:
-        key, symbol, label = "none", "–", N_("no criteria")
+        key, symbol = "none", "–"
+        label = N_("no criteria") if scorable else N_("cannot be scored yet")
     elif below:
         key, symbol, label = "below", "✘", N_("below minimum")
     else:
         key, symbol, label = "meets", "✔", N_("meets minimum")
+    return {"key": key, "symbol": symbol, "label": gettext(label, lang)}
+
+
+def _overall_state(percent: float | None, below: bool, lang: str, scorable: bool) -> dict[str, str]:
+    """How the overall percent stands against the pass mark, in the pass mark's own words."""
+    if percent is None:
+        return _dimension_state(percent, below, lang, scorable)
+    if below:
+        key, symbol, label = "below", "✘", N_("below the pass mark")
+    else:
+        key, symbol, label = "meets", "✔", N_("reaches the pass mark")
     return {"key": key, "symbol": symbol, "label": gettext(label, lang)}
 
 
@@ -259,8 +281,13 @@ def _filters(lang: str) -> dict[str, Callable[..., Any]]:
         return fmt.date(dt.date.fromisoformat(value) if isinstance(value, str) else value, lang)
 
     def timestamp(value: str) -> str:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(dt.UTC)
-        return f"{fmt.date(moment.date(), lang)} {moment:%H:%M} UTC"
+        return local_timestamp(value, lang)
+
+    def css(value: str) -> markupsafe.Markup:
+        """``value`` as a quoted CSS string, every character but letters, digits and
+        spaces escaped, so that text from the catalogue is safe inside ``<style>``."""
+        escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in value)
+        return markupsafe.Markup(f'"{escaped}"')
 
     def join(items: list[str]) -> str:
         return fmt.join(items, lang)
@@ -274,6 +301,7 @@ def _filters(lang: str) -> dict[str, Callable[..., Any]]:
         "money": money,
         "date": date,
         "timestamp": timestamp,
+        "css": css,
         "join": join,
         "quote": quote,
         "md": markdown_escape,

@@ -18,6 +18,7 @@ from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import Condition, Question, localize
 from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.models.fields import option_label
+from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.scoring.explain import Explainer
 
 TEMPLATES: Final = {"md": "handbook.md.j2", "html": "handbook.html.j2"}
@@ -78,7 +79,7 @@ def handbook_view(criteria: ResolvedSet, lang: str) -> dict[str, Any]:
             "label": localize(q.label, lang),
             "help": localize(q.help, lang) or None,
             "answer": gettext(_TYPES[q.type], lang),
-            "unit": q.unit,
+            "unit": unit_text(q.unit, lang) or None,
             "required": q.required,
             "options": [localize(o.label, lang) or o.value for o in q.options or []],
             "limits": _limits(q, lang),

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.files.printable import printable_data
-from hallbarhet_cli.i18n import N_, gettext
+from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.reporters.console import text_console
 
 _STYLES: Final = {
@@ -32,6 +32,10 @@ _STATUS: Final = {
     "unscored": ("?", "yellow"),
 }
 TOP_IMPROVEMENTS: Final = 5
+TEXT_PREVIEW: Final = 300  # characters of a text answer shown in the terminal
+LENGTH_NOTE: Final = N_(
+    "The levels rest on the length of the text: the case officer should read it."
+)
 
 
 def _bar(percent: float | None, minimum: float, width: int = 20) -> Text:
@@ -62,7 +66,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
 
     head = Text()
     head.append(f"{_SYMBOLS[verdict]} {view['verdict_label'].upper()}", style=_STYLES[verdict])
-    if view["provisional"]:
+    if view["provisional"] and view["scorable"]:
         head.append("  (" + _("provisional") + ")", style="yellow")
     lines: list[Any] = [head]
     for reason in view["verdict_reasons"]:
@@ -85,20 +89,28 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     )
     cs = view["criteria_set"]
     lines.append(Text(_("Criteria set") + f": {cs['id']} {cs['version']}", style="dim"))
+    if view["overrides"]:
+        lines.append(Text(_overrides_line(view["overrides"], lang), style="dim"))
     console.print(
         Panel(Group(*lines), title=f"{app['id']} · {app['title']}", title_align="left", expand=True)
     )
+    if view["final"]:
+        _gates(console, view, lang)
+        return buffer.getvalue()
 
     dims = Table(title=_("Dimensions"), title_justify="left", expand=False)
     dims.add_column(_("Dimension"))
     dims.add_column(_("Percent"), justify="right")
-    dims.add_column(_("Minimum"), justify="right")
+    dims.add_column(_("Threshold"), justify="right")
     dims.add_column("")
     dims.add_column(_("Status"))
     for d in view["dimensions"].values():
         percent = d["percent"]
         if percent is None:
-            status = Text(_("no criteria"), style="dim")
+            status = Text(
+                _("cannot be scored yet") if not view["scorable"] else _("no criteria"),
+                style="dim",
+            )
         elif d["below_minimum"]:
             status = Text("✘ " + _("below minimum"), style="red")
         else:
@@ -111,12 +123,15 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
             status,
         )
     if overall is not None:
+        passes = overall >= view["thresholds"]["pass_percent"]
         dims.add_row(
             Text(_("Overall"), style="bold"),
             Text(fmt.percent(overall, lang), style="bold"),
             fmt.percent(view["thresholds"]["pass_percent"], lang),
             _bar(overall, view["thresholds"]["pass_percent"]),
-            "",
+            Text("✔ " + _("reaches the pass mark"), style="green")
+            if passes
+            else Text("✘ " + _("below the pass mark"), style="red"),
         )
     console.print(dims)
 
@@ -129,10 +144,62 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
             symbol, style = _STATUS[c["status"]]
             table.add_row(
                 Text(f"{symbol} {c['id']}", style=style) + Text(f"\n{c['title']}"),
-                f"{c['points']}/{c['max_points']}",
-                c["reason"],
+                _points(c, lang),
+                _reason(c, lang),
             )
         console.print(table)
+
+    _gates(console, view, lang)
+    _completion(console, view, lang)
+    _improvements(console, view, lang)
+    for warning in view["warnings"]:
+        console.print(Text(warning, style="yellow"))
+    return buffer.getvalue()
+
+
+def _overrides_line(n: int, lang: str) -> str:
+    return ngettext(
+        "The case officer has overridden {n} automatic score.",
+        "The case officer has overridden {n} automatic scores.",
+        n,
+        lang,
+    ).format(n=n)
+
+
+def _points(c: dict[str, Any], lang: str) -> Text:
+    if c["points"] is None:
+        return Text(f"–/{c['max_points']}", style="dim")
+    text = Text(f"{c['points']}/{c['max_points']}")
+    if c["overridden"]:
+        text.append(" ✎", style="bold")
+        if c["automatic_points"] is not None:
+            automatic = gettext(N_("automatic: {points}"), lang).format(
+                points=c["automatic_points"]
+            )
+            text.append(f"\n({automatic})", style="dim")
+    return text
+
+
+def _reason(c: dict[str, Any], lang: str) -> Text:
+    text = Text(c["reason"])
+    if c["overridden"] and c["comment"]:
+        note = gettext(N_("Overridden by the case officer: {comment}"), lang)
+        text.append("\n✎ " + note.format(comment=" ".join(c["comment"].split())), style="bold")
+    if c["rests_on_length"]:
+        text.append("\n" + gettext(LENGTH_NOTE, lang), style="yellow")
+    for answer in c["texts"]:
+        body = " ".join(answer["text"].split())
+        if len(body) > TEXT_PREVIEW:
+            body = body[: TEXT_PREVIEW - 1] + "…"
+        label = answer["label"] if answer["label"].endswith("?") else answer["label"] + ":"
+        text.append(f"\n{label} ", style="dim bold")
+        text.append(f"”{body}”", style="dim")
+    return text
+
+
+def _gates(console: Any, view: dict[str, Any], lang: str) -> None:
+    def _(message: str) -> str:
+        return gettext(message, lang)
 
     if view["gates"]:
         console.print(Text(_("Gates that fired"), style="bold"))
@@ -145,6 +212,11 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
                 state = Text("! " + _("needs review"), style="yellow")
             console.print(Text(f"  {g['id']} {g['title']}: ") + state)
             console.print(Text(f"    {g['reason']}", style="dim"))
+
+
+def _completion(console: Any, view: dict[str, Any], lang: str) -> None:
+    def _(message: str) -> str:
+        return gettext(message, lang)
 
     if view["missing"] or view["unscored"]:
         console.print(Text(_("To complete"), style="bold"))
@@ -162,8 +234,10 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
             n += 1
             console.print(f"  {n}. {u['title']} (" + _("case officer to score") + ")")
 
+
+def _improvements(console: Any, view: dict[str, Any], lang: str) -> None:
     if view["improvements"]:
-        console.print(Text(_("What would raise the score"), style="bold"))
+        console.print(Text(gettext(N_("What would raise the score"), lang), style="bold"))
         for i, imp in enumerate(view["improvements"][:TOP_IMPROVEMENTS], 1):
             gain = gettext(N_("+{gain} percentage points"), lang).format(
                 gain=fmt.number(imp["gain"], lang, 1)
@@ -180,6 +254,3 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
                     style="dim",
                 )
             )
-    for warning in view["warnings"]:
-        console.print(Text(warning, style="yellow"))
-    return buffer.getvalue()

@@ -15,7 +15,13 @@ from hallbarhet_cli.applications.decision import decision_view
 from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
-from hallbarhet_cli.scoring.assessment import Assessment, Verdict
+from hallbarhet_cli.reporters.reading import (
+    criterion_questions,
+    exclusion_could_change,
+    rests_on_length,
+    text_answers,
+)
+from hallbarhet_cli.scoring.assessment import Assessment, CriterionResult, Verdict
 from hallbarhet_cli.scoring.explain import Explainer, explainer
 
 VERDICT_LABELS: Final = {
@@ -25,8 +31,14 @@ VERDICT_LABELS: Final = {
     Verdict.PASS: N_("Sustainability-proofed"),
 }
 
+UNSCORABLE_LABEL: Final = N_("Cannot be scored yet")
+
 # format_version 1: the first published shape of the assessment JSON.
-FORMAT_VERSION: Final = 1
+# format_version 2: ``scorable`` and ``final``; percents and criterion points are null when
+# the application cannot be scored yet; each criterion's ``automatic_points``,
+# ``overridden``, ``texts`` and ``rests_on_length``; ``overrides`` counts the officer's
+# overrides; ``sdg`` only from levels that contribute, and none when excluded.
+FORMAT_VERSION: Final = 2
 
 
 def assessed_at() -> str:
@@ -53,14 +65,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
     explain = explainer(loaded.criteria, lang)
     app = loaded.model
     criteria = loaded.criteria
-    sdg = sorted(
-        {
-            goal
-            for r in assessment.criteria
-            if r.points > 0
-            for goal in criteria.criterion_map[r.id].sdg
-        }
-    )
+    raw = loaded.answers
     return {
         "format_version": FORMAT_VERSION,
         "tool_version": __version__,
@@ -83,7 +88,9 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
             "title": localize(criteria.root.model.title, lang),
         },
         "verdict": assessment.verdict.value,
-        "verdict_label": gettext(VERDICT_LABELS[assessment.verdict], lang),
+        "verdict_label": verdict_label(assessment, lang),
+        "scorable": assessment.scorable,
+        "final": assessment.final,
         "verdict_reasons": verdict_reasons(assessment, explain),
         "provisional": assessment.provisional,
         "overall_percent": assessment.overall_percent,
@@ -106,17 +113,22 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
                 "id": r.id,
                 "dimension": r.dimension,
                 "title": explain.criterion_title(r.id),
-                "points": r.points,
+                "points": r.points if assessment.scorable else None,
                 "max_points": r.max_points,
+                "automatic_points": r.automatic_points,
+                "overridden": r.overridden,
                 "weight": r.weight,
                 "status": r.status.value,
                 "manual": r.manual,
                 "level": r.level,
-                "level_label": explain.level_label(r),
+                "level_label": explain.level_label(r) if assessment.scorable else None,
                 "comment": r.comment,
-                "reason": explain.reason(r),
-                "explanation": explain.explanation(r),
+                "reason": _reason(assessment, r, explain),
+                "explanation": explain.explanation(r) if assessment.scorable else None,
                 "answers": {q: _plain(a) for q, a in r.answers},
+                "texts": text_answers(criterion_questions(criteria, r.id), raw, explain),
+                "rests_on_length": assessment.scorable
+                and rests_on_length(criteria.criterion_map[r.id], criteria),
             }
             for r in assessment.criteria
         ],
@@ -128,6 +140,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
                 "cleared": g.cleared,
                 "reason": explain.gate_reason(g),
                 "answers": {q: _plain(a) for q, a in g.answers},
+                "texts": text_answers((q for q, _ in g.answers), raw, explain),
             }
             for g in assessment.gates
         ],
@@ -158,7 +171,8 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
             }
             for i in assessment.improvements
         ],
-        "sdg": sdg,
+        "sdg": list(assessment.sdg),
+        "overrides": assessment.overrides,
         "warnings": [p.render(lang) for p in loaded.warnings],
         "decision": decision_view(app.decision, lang),
         "officer": app.review.officer if app.review else None,
@@ -166,8 +180,15 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
     }
 
 
+def verdict_label(assessment: Assessment, lang: str) -> str:
+    if not assessment.scorable and not assessment.final:
+        return gettext(UNSCORABLE_LABEL, lang)
+    return gettext(VERDICT_LABELS[assessment.verdict], lang)
+
+
 def verdict_reasons(assessment: Assessment, explain: Explainer) -> list[str]:
-    """Why the verdict is what it is, one sentence per reason, most decisive first."""
+    """Why the verdict is what it is, one sentence per reason, most decisive first. An
+    excluded application gets only why, and what (if anything) could change that."""
     lang = explain.lang
     reasons: list[str] = []
     for gate in assessment.gates:
@@ -177,6 +198,18 @@ def verdict_reasons(assessment: Assessment, explain: Explainer) -> list[str]:
                     gate=fmt.quote(explain.gate_title(gate.id), lang)
                 )
             )
+    if assessment.final:
+        return [*reasons, _what_could_change(assessment, explain)]
+    if not assessment.scorable:
+        reasons.append(
+            gettext(
+                N_(
+                    "The application has no answers to score yet, so no percentage can be "
+                    "given: no data is not zero."
+                ),
+                lang,
+            )
+        )
     if assessment.missing:
         n = len(assessment.missing)
         reasons.append(
@@ -235,3 +268,29 @@ def below_minimum(assessment: Assessment, explain: Explainer) -> list[str]:
         for d in assessment.dimensions
         if d.below_minimum and d.percent is not None
     ]
+
+
+def _reason(assessment: Assessment, result: CriterionResult, explain: Explainer) -> str:
+    """Why a criterion scored as it did; with nothing to score, that it waits for answers
+    (the lowest level holds then only because nothing is answered)."""
+    if assessment.scorable or result.manual:
+        return explain.reason(result)
+    return gettext(N_("Waiting for answers: nothing to score yet."), explain.lang)
+
+
+def _what_could_change(assessment: Assessment, explain: Explainer) -> str:
+    lang = explain.lang
+    missing = exclusion_could_change(assessment, explain.criteria)
+    if missing:
+        return gettext(
+            N_("Only answering {questions} could change this, since the gate reads it."), lang
+        ).format(
+            questions=fmt.join([fmt.quote(explain.question_label(q), lang) for q in missing], lang)
+        )
+    return gettext(
+        N_(
+            "The exclusion is final: nothing missing could change it. Only a change to the "
+            "answers the gate reads would."
+        ),
+        lang,
+    )

@@ -33,7 +33,8 @@ class CriterionResult:
 
     For a ladder, ``level`` is the index of the level that scored (``None`` when none did)
     and ``answers`` the answers it read; for a manual criterion, ``comment`` is the
-    officer's.
+    officer's. When the officer ``overridden`` the score, ``points`` are the officer's,
+    ``automatic_points`` what the criterion scored by itself and ``comment`` the reason.
     """
 
     id: str
@@ -46,6 +47,8 @@ class CriterionResult:
     level: int | None
     answers: tuple[tuple[str, Any], ...]
     comment: str | None = None
+    overridden: bool = False
+    automatic_points: int | None = None
 
     @property
     def fraction(self) -> float:
@@ -120,7 +123,12 @@ class Improvement:
 
 @dataclass(frozen=True)
 class Assessment:
-    """A criteria set applied to one application. Deterministic for the same inputs."""
+    """A criteria set applied to one application. Deterministic for the same inputs.
+
+    ``scorable`` is false when the application has nothing to score yet (see
+    :mod:`hallbarhet_cli.scoring.nodata`); ``final`` when a gate excludes it, so that
+    nothing missing can change the verdict unless it changes the gate. ``sdg`` are the
+    goals it contributes to (see :mod:`hallbarhet_cli.scoring.contributions`)."""
 
     application_id: str
     application_title: str
@@ -139,6 +147,13 @@ class Assessment:
     uncleared: tuple[str, ...]
     ignored_answers: tuple[str, ...]
     improvements: tuple[Improvement, ...]
+    scorable: bool = True
+    sdg: tuple[int, ...] = ()
+    overrides: int = 0
+
+    @property
+    def final(self) -> bool:
+        return self.verdict is Verdict.EXCLUDED
 
     @property
     def overall_percent(self) -> float | None:

@@ -30,6 +30,9 @@ from hallbarhet_cli.scoring.assessment import (
     Status,
     Verdict,
 )
+from hallbarhet_cli.scoring.contributions import contributed_goals
+from hallbarhet_cli.scoring.nodata import has_data, unknown_percents, waiting_for_data
+from hallbarhet_cli.scoring.overrides import apply_overrides, override_count
 from hallbarhet_cli.scoring.predicates import Predicate, compile_condition, compiled
 
 _ZERO: Final = Fraction(0)
@@ -254,6 +257,10 @@ def assess(
     cleared = set(review.cleared) if review else set()
     plan = _plan(criteria)
     results = [_score(ladder, facts, scores, missing_ids) for ladder in plan.ladders]
+    results = apply_overrides(results, review.overrides if review else {})
+    scorable = has_data(form.answers, review)
+    if not scorable:
+        results = waiting_for_data(results)
     unscored = tuple(r.id for r in results if r.status is Status.UNSCORED)
 
     gates = tuple(
@@ -264,8 +271,11 @@ def assess(
     uncleared = tuple(g.id for g in gates if g.effect == "review" and not g.cleared)
 
     dimensions, overall = _dimensions(plan, results)
-    incomplete = bool(missing or unscored or uncleared)
-    if any(g.effect == "exclude" for g in gates):
+    if not scorable:
+        dimensions, overall = unknown_percents(dimensions), None
+    incomplete = bool(missing or unscored or uncleared) or not scorable
+    excluded = any(g.effect == "exclude" for g in gates)
+    if excluded:
         verdict = Verdict.EXCLUDED
     elif incomplete:
         verdict = Verdict.INCOMPLETE
@@ -283,7 +293,7 @@ def assess(
         criteria_version=criteria.version,
         criteria_sha256=criteria.sha256,
         verdict=verdict,
-        provisional=incomplete,
+        provisional=incomplete and not excluded,
         overall_exact=overall,
         pass_exact=plan.arithmetic.passing,
         dimensions=dimensions,
@@ -293,7 +303,10 @@ def assess(
         unscored=unscored,
         uncleared=uncleared,
         ignored_answers=tuple(form.ignored),
-        improvements=_improvements(plan, results),
+        improvements=() if excluded or not scorable else _improvements(plan, results),
+        scorable=scorable,
+        sdg=() if excluded else contributed_goals(criteria, results),
+        overrides=override_count(results),
     )
 
 
@@ -385,7 +398,8 @@ def _improvements(plan: _Plan, results: list[CriterionResult]) -> tuple[Improvem
     found = []
     for i, (ladder, result) in enumerate(zip(plan.ladders, results, strict=True)):
         factor = per_point.get(i)
-        if not factor or result.points >= result.max_points:
+        if not factor or result.points >= result.max_points or result.overridden:
+            # An override is the officer's decision, not a rung to climb.
             continue
         if ladder.manual:
             target, level = result.max_points, None

@@ -14,6 +14,7 @@ from hallbarhet_cli.models import All, Any_, Comparison, Condition, Not, Questio
 from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.models.fields import FIELDS, option_label
 from hallbarhet_cli.models.operators import MIN_CHOICES_PHRASE, NOT_ANSWERED_PHRASE, OPERATORS
+from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.scoring.assessment import CriterionResult, GateResult, Improvement, Status
 
 _YES: Final = N_("yes")
@@ -140,7 +141,9 @@ class Explainer:
             return fmt.date(value, self.lang)
         if isinstance(value, int | float):
             text = fmt.number(value, self.lang)
-            return f"{text}\u00a0{question.unit}" if question and question.unit else text
+            if question is None or question.unit is None:
+                return text
+            return f"{text}\u00a0{unit_text(question.unit, self.lang, value)}"
         if question is not None and question.options:
             for option in question.options:
                 if option.value == value:
@@ -213,7 +216,7 @@ class Explainer:
 
     # -- results ----------------------------------------------------------------------
     def answers(self, read: tuple[tuple[str, Any], ...]) -> str:
-        return "; ".join(f"{self.question_label(q)}: {self.answer(q, a)}" for q, a in read)
+        return "; ".join(_labelled(self.question_label(q), self.answer(q, a)) for q, a in read)
 
     def _level(self, criterion_id: str, index: int) -> _LevelWords:
         key = (criterion_id, index)
@@ -320,6 +323,11 @@ class Explainer:
         definition = self.criteria.gate_map[gate.id]
         reason = localize(definition.reason, self.lang)
         return reason or self.condition(definition.when)
+
+
+def _labelled(label: str, answer: str) -> str:
+    """``label: answer``, without a colon after a label that is a question."""
+    return f"{label} {answer}" if label.rstrip().endswith("?") else f"{label}: {answer}"
 
 
 def _sentence(text: str) -> str:
