@@ -11,9 +11,12 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
+
+if TYPE_CHECKING:
+    from hallbarhet_cli.robustness.round import SetWeights
 
 
 class Status(StrEnum):
@@ -76,6 +79,8 @@ class SetInfo:
     questions: tuple[tuple[str, str], ...]
     # (gate id, title, effect)
     gates: tuple[tuple[str, str, str], ...]
+    # the weights and thresholds, for the robustness analysis
+    weights: SetWeights | None = None
 
 
 @dataclass(frozen=True, slots=True)

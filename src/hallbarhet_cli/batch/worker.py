@@ -395,7 +395,9 @@ def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
 
 
 def set_info(criteria: ResolvedSet, lang: str) -> SetInfo:
-    """The titles of ``criteria`` in ``lang``."""
+    """The titles of ``criteria`` in ``lang``, and its weights."""
+    from hallbarhet_cli.robustness.round import set_weights
+
     return SetInfo(
         sha256=criteria.sha256,
         id=criteria.id,
@@ -405,6 +407,7 @@ def set_info(criteria: ResolvedSet, lang: str) -> SetInfo:
         criteria=tuple((c.id, localize(c.title, lang), c.dimension) for c in criteria.criteria),
         questions=tuple((q.id, localize(q.label, lang)) for q in criteria.questions),
         gates=tuple((g.id, localize(g.title, lang), g.effect) for g in criteria.gates),
+        weights=set_weights(criteria),
     )
 
 

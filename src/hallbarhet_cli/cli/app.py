@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 
 from hallbarhet_cli import __version__
-from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, validate
+from hallbarhet_cli.cli import (
+    assess,
+    batch,
+    criteria,
+    new,
+    robustness,
+    schema,
+    test,
+    validate,
+)
 from hallbarhet_cli.cli.common import State, T
 from hallbarhet_cli.i18n import N_
 
@@ -61,6 +70,16 @@ app.command(
         )
     ),
 )(batch.batch)
+app.command(
+    "robustness",
+    help=T(
+        N_(
+            "How sure the ranking and the funding line of a scored round are when the "
+            "weights are uncertain: rank acceptability, probability of passing and of "
+            "being funded (SMAA)."
+        )
+    ),
+)(robustness.robustness)
 app.command("validate", help=T(N_("Validate criteria sets and applications (files or folders).")))(
     validate.validate
 )

@@ -114,6 +114,21 @@ class VerdictRule(Model):
     dimension_min_percent: Annotated[Number, Field(ge=0, le=100)] = 40
 
 
+# How far a weight may be from what the set says: a share of the weight either way (0.25
+# for ±25 %), or "unknown" (drawn uniformly from the simplex, as in classic SMAA).
+Uncertainty = Annotated[Number, Field(ge=0, le=1)] | Literal["unknown"]
+
+
+class WeightUncertainty(Model):
+    """How uncertain the set's weights are, for ``hallbarhet robustness``: ``default`` for
+    every weight not named, ``dimensions`` for a dimension's weight and the weights of its
+    criteria, ``criteria`` for one criterion's weight."""
+
+    default: Uncertainty | None = None
+    dimensions: dict[Id, Uncertainty] = Field(default_factory=dict)
+    criteria: dict[Id, Uncertainty] = Field(default_factory=dict)
+
+
 def _all_application_types() -> list[ApplicationType]:
     return ["project", "business_support"]
 
@@ -135,3 +150,4 @@ class CriteriaSet(Model):
     questions: list[Question] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)
     gates: list[Gate] = Field(default_factory=list)
+    weight_uncertainty: Uncertainty | WeightUncertainty | None = None

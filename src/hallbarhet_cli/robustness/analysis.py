@@ -1,0 +1,264 @@
+"""The Monte Carlo analysis: draw the weights, score and rank the round again under each
+draw, and count ranks, passes and funding.
+
+Under a draw, a dimension's percent is 100 × Σ(weight × points/max) / Σ(weight) over its
+criteria and the overall percent weights the dimensions, exactly as the engine computes
+them; only the weights change. An application's verdict is judged again if it was
+``pass`` or ``fail`` (the pass threshold and the minimum for every dimension);
+``incomplete`` and ``excluded`` stay what they are, because no weight completes an
+application or lifts a gate. The ranking and the funding line follow the batch's rules:
+by verdict, then overall percent; with a budget, passing applications are funded in rank
+order while the amounts fit, and the first that does not fit draws the line.
+
+Each draw's percent is the engine's percent plus what the drawn weights change, so a
+weight without uncertainty reproduces the engine's figures exactly. Applications whose
+scores are equal to nine decimals tie, and a tie is broken by lot in each draw: equal
+scores say nothing about which application is better. Applications that are the same in
+everything the analysis reads share their counts exactly.
+
+Everything is vectorised with numpy over blocks of draws, with one seeded generator, so
+the same round, draws and seed give the same numbers on every run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from hallbarhet_cli.robustness.declared import UNKNOWN
+from hallbarhet_cli.robustness.round import RoundInput, SetWeights
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+VERDICT_CODES: Final = {"pass": 0, "fail": 1, "incomplete": 2, "excluded": 3}
+# Threshold comparisons allow for the rounding of floating point: a percent within this
+# of a threshold meets it, as its exact value does.
+EPSILON: Final = 1e-9
+_SCALE: Final = 1e9  # percent units per point of the ranking key (nine decimals)
+_LOT_BITS: Final = 23
+_BLOCK_CELLS: Final = 2_000_000  # draws × applications scored at once
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Per application (in input order), over all draws: how often it passed and was
+    funded, and ``ranks[i, r]`` how often it got rank ``r + 1``."""
+
+    draws: int
+    passes: NDArray[np.float64]
+    funded: NDArray[np.float64] | None
+    ranks: NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    weights: SetWeights
+    members: NDArray[np.intp]
+    fractions: NDArray[np.float64]  # members × criteria
+    nominal_dims: NDArray[np.float64]  # members × dimensions (nan: none)
+    nominal_overall: NDArray[np.float64]
+    codes: NDArray[np.int64]
+    movable: NDArray[np.bool_]
+    criterion_dim: NDArray[np.intp]
+    fixed: bool
+
+
+def analyse(round_: RoundInput, draws: int, seed: int, budget: float | None) -> Counts:
+    """Count ranks, passes and (with ``budget``) funding over ``draws`` draws."""
+    import numpy as np
+
+    entries = round_.entries
+    n = len(entries)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.float64)
+        return Counts(draws, empty, empty if budget is not None else None, np.zeros((0, 0)))
+    rng = np.random.default_rng(seed)
+    prepared = [_prepare(round_, sha) for sha in sorted(round_.sets)]
+    requested = np.array([e.requested_sek for e in entries], dtype=np.float64)
+    passes = np.zeros(n, dtype=np.int64)
+    funded = np.zeros(n, dtype=np.int64)
+    ranks = np.zeros(n * n, dtype=np.int64)
+    block = max(1, min(draws, _BLOCK_CELLS // max(n, 1)))
+    base_index = np.arange(n, dtype=np.int64) * n
+    for start in range(0, draws, block):
+        size = min(block, draws - start)
+        score = np.empty((size, n), dtype=np.float64)
+        code = np.empty((size, n), dtype=np.int64)
+        for prep in prepared:
+            s, c = _score(prep, rng, size)
+            score[:, prep.members] = s
+            code[:, prep.members] = c
+        missing = np.isnan(score)
+        units = np.rint((100.0 - np.clip(np.nan_to_num(score), 0.0, 100.0)) * _SCALE)
+        lot = rng.integers(0, 1 << _LOT_BITS, size=(size, n), dtype=np.int64)
+        key = ((code * 2 + missing) << 60) | (units.astype(np.int64) << _LOT_BITS) | lot
+        order = np.argsort(key, axis=1, kind="stable")
+        position = np.empty_like(order)
+        np.put_along_axis(position, order, np.arange(n)[None, :], axis=1)
+        ranks += np.bincount((base_index[None, :] + position).ravel(), minlength=n * n)
+        passed = code == 0
+        passes += passed.sum(axis=0)
+        if budget is not None:
+            in_order = np.take_along_axis(passed, order, axis=1)
+            amounts = np.where(in_order, requested[order], 0.0)
+            fits = in_order & (np.cumsum(amounts, axis=1) <= budget)
+            funded += np.bincount(order[fits], minlength=n)
+    counts = Counts(
+        draws,
+        passes.astype(np.float64),
+        funded.astype(np.float64) if budget is not None else None,
+        ranks.reshape(n, n).astype(np.float64),
+    )
+    _share_among_equals(round_, counts)
+    return counts
+
+
+def _prepare(round_: RoundInput, sha: str) -> _Prepared:
+    import numpy as np
+
+    weights = round_.sets[sha]
+    members = [i for i, e in enumerate(round_.entries) if e.set_sha == sha]
+    entries = [round_.entries[i] for i in members]
+    dim_index = {d: k for k, (d, _) in enumerate(weights.dimensions)}
+    spreads = [*weights.uncertainty.dimensions.values(), *weights.uncertainty.criteria.values()]
+    return _Prepared(
+        weights=weights,
+        members=np.array(members, dtype=np.intp),
+        fractions=np.array([e.fractions for e in entries], dtype=np.float64).reshape(
+            len(entries), len(weights.criteria)
+        ),
+        nominal_dims=np.array(
+            [[np.nan if p is None else p for p in e.dimensions] for e in entries],
+            dtype=np.float64,
+        ).reshape(len(entries), len(weights.dimensions)),
+        nominal_overall=np.array(
+            [np.nan if e.overall is None else e.overall for e in entries], dtype=np.float64
+        ),
+        codes=np.array([VERDICT_CODES[e.verdict] for e in entries], dtype=np.int64),
+        movable=np.array([e.verdict in ("pass", "fail") for e in entries], dtype=bool),
+        criterion_dim=np.array(
+            [dim_index.get(d, -1) for _, d, _ in weights.criteria], dtype=np.intp
+        ),
+        fixed=all(s == 0 for s in spreads),
+    )
+
+
+def _spread_array(values: list[float | str]) -> NDArray[np.float64]:
+    import numpy as np
+
+    return np.array([np.nan if v == UNKNOWN else v for v in values], dtype=np.float64)
+
+
+def draw_weights(
+    rng: np.random.Generator,
+    nominal: NDArray[np.float64],
+    spread: NDArray[np.float64],
+    groups: NDArray[np.intp],
+    size: int,
+) -> NDArray[np.float64]:
+    """``size`` draws of the weights ``nominal``: each weight with a share ``spread``
+    uniformly within that share of itself either way; the weights marked unknown (nan)
+    in each group uniformly from the simplex of weights with their nominal sum (as
+    classic SMAA draws weights about which nothing is known)."""
+    import numpy as np
+
+    drawn = np.broadcast_to(nominal, (size, nominal.size)).copy()
+    varies = ~np.isnan(spread) & (spread > 0)
+    if varies.any():
+        u = rng.random((size, int(varies.sum())))
+        drawn[:, varies] = nominal[varies] * (1.0 + spread[varies] * (2.0 * u - 1.0))
+    unknown = np.isnan(spread)
+    for group in np.unique(groups[unknown]):
+        members = np.flatnonzero(unknown & (groups == group))
+        if members.size < 2:
+            continue  # alone among known weights, its share of the group is what it is
+        e = rng.exponential(size=(size, members.size))
+        drawn[:, members] = e / e.sum(axis=1, keepdims=True) * nominal[members].sum()
+    return drawn
+
+
+def _percents(
+    prep: _Prepared, criterion_w: NDArray[np.float64], dimension_w: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Dimension percents (dimensions × draws × members) and overall percents
+    (draws × members) under the given weights, computed as the engine does."""
+    import numpy as np
+
+    dims = len(prep.weights.dimensions)
+    per_dim = np.full((dims, criterion_w.shape[0], prep.members.size), np.nan)
+    for k in range(dims):
+        cols = prep.criterion_dim == k
+        if not cols.any():
+            continue
+        w = criterion_w[:, cols]
+        total = w.sum(axis=1)[:, None]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            weighted = w @ prep.fractions[:, cols].T
+            per_dim[k] = np.where(total > 0, 100.0 * weighted / total, np.nan)
+    scored = ~np.isnan(per_dim)
+    dim_w = np.where(scored, dimension_w.T[:, :, None], 0.0)
+    total = dim_w.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overall = np.where(total > 0, (dim_w * np.nan_to_num(per_dim)).sum(axis=0) / total, np.nan)
+    return per_dim, overall
+
+
+def _score(
+    prep: _Prepared, rng: np.random.Generator, size: int
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """The overall percent and verdict code of the set's applications under ``size``
+    draws of its weights."""
+    import numpy as np
+
+    members = prep.members.size
+    if prep.fixed:
+        return (
+            np.broadcast_to(prep.nominal_overall, (size, members)),
+            np.broadcast_to(prep.codes, (size, members)),
+        )
+    weights = prep.weights
+    uncertainty = weights.uncertainty
+    criterion_nominal = np.array([w for _, _, w in weights.criteria], dtype=np.float64)
+    dimension_nominal = np.array([w for _, w in weights.dimensions], dtype=np.float64)
+    criterion_w = draw_weights(
+        rng,
+        criterion_nominal,
+        _spread_array([uncertainty.criteria.get(c, 0.0) for c, _, _ in weights.criteria]),
+        prep.criterion_dim,
+        size,
+    )
+    dimension_w = draw_weights(
+        rng,
+        dimension_nominal,
+        _spread_array([uncertainty.dimensions.get(d, 0.0) for d, _ in weights.dimensions]),
+        np.zeros(dimension_nominal.size, dtype=np.intp),
+        size,
+    )
+    base_dims, base_overall = _percents(
+        prep, criterion_nominal[None, :], dimension_nominal[None, :]
+    )
+    per_dim, overall = _percents(prep, criterion_w, dimension_w)
+    per_dim = prep.nominal_dims.T[:, None, :] + (per_dim - base_dims)
+    overall = prep.nominal_overall[None, :] + (overall - base_overall)
+    below = (per_dim < weights.dimension_min_percent - EPSILON).any(axis=0)
+    fails = below | (overall < weights.pass_percent - EPSILON)
+    code = np.where(prep.movable[None, :], fails.astype(np.int64), prep.codes[None, :])
+    return overall, code
+
+
+def _share_among_equals(round_: RoundInput, counts: Counts) -> None:
+    """Applications the same in everything the analysis reads can only differ by the lot
+    that breaks their ties: give them the mean of their counts."""
+    groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, e in enumerate(round_.entries):
+        key = (e.set_sha, e.verdict, e.requested_sek, e.overall, e.dimensions, e.fractions)
+        groups[key].append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for array in (counts.passes, counts.funded, counts.ranks):
+            if array is not None:
+                array[members] = array[members].mean(axis=0)
