@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from hallbarhet_cli.criteria.resolved import ResolvedSet, SourcedSet
-from hallbarhet_cli.errors import Message, Problem, Severity
+from hallbarhet_cli.errors import Label, Message, Problem, Severity
 from hallbarhet_cli.files.yamlload import DataPath
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Comparison, Condition, CriteriaSet
@@ -502,6 +502,39 @@ def _zero_weight(ctx: LintContext) -> Iterator[Problem]:
         yield ctx.problem(
             "zero-weight", ("dimensions",), Message(N_("Every dimension weighs zero.")), key=True
         )
+
+
+@check("weight-uncertainty")
+def _weight_uncertainty(ctx: LintContext) -> Iterator[Problem]:
+    """``weight_uncertainty`` names a dimension or a criterion that the set (with what it
+    extends) does not have: the value would never be used."""
+    from hallbarhet_cli.models import WeightUncertainty
+
+    declared = ctx.model.weight_uncertainty
+    if not isinstance(declared, WeightUncertainty):
+        return
+    for section, known in (
+        ("dimensions", list(ctx.resolved.dimensions)),
+        ("criteria", [c.id for c in ctx.resolved.criteria]),
+    ):
+        for name in getattr(declared, section):
+            if name not in known:
+                yield ctx.problem(
+                    "weight-uncertainty",
+                    ("weight_uncertainty", section, name),
+                    Message(
+                        N_("The set has no {kind} {id!r}, so its weight uncertainty is unused."),
+                        {
+                            "kind": Label(_KIND_LABELS[section]),
+                            "id": name,
+                        },
+                        did_you_mean(name, known),
+                    ),
+                    key=True,
+                )
+
+
+_KIND_LABELS: Final = {"dimensions": N_("dimension"), "criteria": N_("criterion")}
 
 
 @check("empty-dimension", Severity.WARNING)

@@ -14,6 +14,7 @@ from hallbarhet_cli import __version__, fmt
 from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
+from hallbarhet_cli.robustness.declared import declared_uncertainty
 from hallbarhet_cli.scoring.assessment import Assessment, Verdict
 from hallbarhet_cli.scoring.explain import Explainer, explainer
 
@@ -80,6 +81,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
             "version": assessment.criteria_version,
             "sha256": assessment.criteria_sha256,
             "title": localize(criteria.root.model.title, lang),
+            "weight_uncertainty": declared_uncertainty(criteria).as_json(),
         },
         "verdict": assessment.verdict.value,
         "verdict_label": gettext(VERDICT_LABELS[assessment.verdict], lang),

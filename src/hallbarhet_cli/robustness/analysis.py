@@ -162,7 +162,8 @@ def draw_weights(
     """``size`` draws of the weights ``nominal``: each weight with a share ``spread``
     uniformly within that share of itself either way; the weights marked unknown (nan)
     in each group uniformly from the simplex of weights with their nominal sum (as
-    classic SMAA draws weights about which nothing is known)."""
+    classic SMAA draws weights about which nothing is known), or, for one unknown weight
+    alone among known ones, uniformly between zero and twice its value."""
     import numpy as np
 
     drawn = np.broadcast_to(nominal, (size, nominal.size)).copy()
@@ -173,8 +174,9 @@ def draw_weights(
     unknown = np.isnan(spread)
     for group in np.unique(groups[unknown]):
         members = np.flatnonzero(unknown & (groups == group))
-        if members.size < 2:
-            continue  # alone among known weights, its share of the group is what it is
+        if members.size == 1:  # alone among known weights: anything from zero to double
+            drawn[:, members] = nominal[members] * 2.0 * rng.random((size, 1))
+            continue
         e = rng.exponential(size=(size, members.size))
         drawn[:, members] = e / e.sum(axis=1, keepdims=True) * nominal[members].sum()
     return drawn
