@@ -156,4 +156,4 @@ def _cell(value: Any) -> str:
 
 
 def _problem(file: str, text: str) -> Problem:
-    return Problem(file, None, None, "results", Severity.ERROR, Message(text))
+    return Problem(file, None, None, "not-results", Severity.ERROR, Message(text))

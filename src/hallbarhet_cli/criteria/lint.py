@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from hallbarhet_cli.criteria.resolved import ResolvedSet, SourcedSet
-from hallbarhet_cli.errors import Label, Message, Problem, Severity
+from hallbarhet_cli.errors import Message, Problem, Severity
 from hallbarhet_cli.files.yamlload import DataPath
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Comparison, Condition, CriteriaSet
@@ -522,19 +522,15 @@ def _weight_uncertainty(ctx: LintContext) -> Iterator[Problem]:
                 yield ctx.problem(
                     "weight-uncertainty",
                     ("weight_uncertainty", section, name),
-                    Message(
-                        N_("The set has no {kind} {id!r}, so its weight uncertainty is unused."),
-                        {
-                            "kind": Label(_KIND_LABELS[section]),
-                            "id": name,
-                        },
-                        did_you_mean(name, known),
-                    ),
+                    Message(_UNUSED[section], {"id": name}, did_you_mean(name, known)),
                     key=True,
                 )
 
 
-_KIND_LABELS: Final = {"dimensions": N_("dimension"), "criteria": N_("criterion")}
+_UNUSED: Final = {
+    "dimensions": N_("The set has no dimension {id!r}, so its weight uncertainty is unused."),
+    "criteria": N_("The set has no criterion {id!r}, so its weight uncertainty is unused."),
+}
 
 
 @check("empty-dimension", Severity.WARNING)

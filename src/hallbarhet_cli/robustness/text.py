@@ -55,8 +55,8 @@ def summary_line(section: dict[str, Any], lang: str) -> str:
         lines.append(
             gettext(
                 N_(
-                    "{sets} declare no weight uncertainty; every weight was taken to be "
-                    "uncertain by ±{percent}."
+                    "No weight uncertainty is declared in {sets}; every weight there was "
+                    "taken to be uncertain by ±{percent}."
                 ),
                 lang,
             ).format(
