@@ -100,7 +100,7 @@ def test_an_application_far_above_the_others_is_funded_in_every_draw() -> None:
     assert top["p_funded"] == 1.0
     assert top["p_pass"] == 1.0
     assert (top["rank_median"], top["rank_p05"], top["rank_p95"]) == (1, 1, 1)
-    assert top["rank_acceptability"] == [[1, 1.0]]
+    assert top["rank_acceptability"] == {"from": 1, "shares": [1.0]}
     assert top["stable"] is True
     # Only one more fits the budget: the others share that place.
     others = [a["p_funded"] for a in section["applications"] if a["id"] != "TOP"]
@@ -256,8 +256,9 @@ def test_probabilities_lie_in_0_1_and_rank_shares_sum_to_1(
         assert 0.0 <= application["p_pass"] <= 1.0
         if budget is not None:
             assert 0.0 <= application["p_funded"] <= application["p_pass"]
-        shares = [share for _, share in application["rank_acceptability"]]
-        assert sum(shares) == pytest.approx(1.0)
+        acceptability = application["rank_acceptability"]
+        assert sum(acceptability["shares"]) == pytest.approx(1.0)
+        assert acceptability["from"] == application["rank_p05"] or acceptability["shares"][0] < 0.05
         assert (
             1
             <= application["rank_p05"]

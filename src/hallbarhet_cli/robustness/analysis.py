@@ -54,15 +54,31 @@ class Counts:
 
 
 @dataclass(frozen=True)
+class _Part:
+    """One scored dimension of a set: its criteria's columns, the members' fractions on
+    them (criteria × members) and what to add so the nominal weights give the engine's
+    own percent."""
+
+    dimension: int
+    columns: NDArray[np.intp]
+    fractions_t: NDArray[np.float64]
+    shift: NDArray[np.float64]
+
+
+@dataclass(frozen=True)
 class _Prepared:
     weights: SetWeights
     members: NDArray[np.intp]
-    fractions: NDArray[np.float64]  # members × criteria
-    nominal_dims: NDArray[np.float64]  # members × dimensions (nan: none)
     nominal_overall: NDArray[np.float64]
+    overall_shift: NDArray[np.float64]
     codes: NDArray[np.int64]
     movable: NDArray[np.bool_]
     criterion_dim: NDArray[np.intp]
+    criterion_nominal: NDArray[np.float64]
+    criterion_spread: NDArray[np.float64]
+    dimension_nominal: NDArray[np.float64]
+    dimension_spread: NDArray[np.float64]
+    parts: tuple[_Part, ...]
     fixed: bool
 
 
@@ -92,10 +108,11 @@ def analyse(round_: RoundInput, draws: int, seed: int, budget: float | None) -> 
             score[:, prep.members] = s
             code[:, prep.members] = c
         missing = np.isnan(score)
-        units = np.rint((100.0 - np.clip(np.nan_to_num(score), 0.0, 100.0)) * _SCALE)
+        shown = np.clip(np.where(missing, 100.0, score), 0.0, 100.0)
+        units = np.rint((100.0 - shown) * _SCALE)
         lot = rng.integers(0, 1 << _LOT_BITS, size=(size, n), dtype=np.int64)
         key = ((code * 2 + missing) << 60) | (units.astype(np.int64) << _LOT_BITS) | lot
-        order = np.argsort(key, axis=1, kind="stable")
+        order = np.argsort(key, axis=1)
         position = np.empty_like(order)
         np.put_along_axis(position, order, np.arange(n)[None, :], axis=1)
         ranks += np.bincount((base_index[None, :] + position).ravel(), minlength=n * n)
@@ -117,31 +134,66 @@ def analyse(round_: RoundInput, draws: int, seed: int, budget: float | None) -> 
 
 
 def _prepare(round_: RoundInput, sha: str) -> _Prepared:
+    """The set's weights and its applications' fractions as arrays, once."""
     import numpy as np
 
     weights = round_.sets[sha]
+    uncertainty = weights.uncertainty
     members = [i for i, e in enumerate(round_.entries) if e.set_sha == sha]
     entries = [round_.entries[i] for i in members]
     dim_index = {d: k for k, (d, _) in enumerate(weights.dimensions)}
-    spreads = [*weights.uncertainty.dimensions.values(), *weights.uncertainty.criteria.values()]
+    fractions = np.array([e.fractions for e in entries], dtype=np.float64).reshape(
+        len(entries), len(weights.criteria)
+    )
+    nominal_dims = np.array(
+        [[np.nan if p is None else p for p in e.dimensions] for e in entries], dtype=np.float64
+    ).reshape(len(entries), len(weights.dimensions))
+    nominal_overall = np.array(
+        [np.nan if e.overall is None else e.overall for e in entries], dtype=np.float64
+    )
+    criterion_dim = np.array([dim_index.get(d, -1) for _, d, _ in weights.criteria], dtype=np.intp)
+    criterion_nominal = np.array([w for _, _, w in weights.criteria], dtype=np.float64)
+    dimension_nominal = np.array([w for _, w in weights.dimensions], dtype=np.float64)
+    parts = []
+    for k in range(len(weights.dimensions)):
+        columns = np.flatnonzero(criterion_dim == k)
+        total = criterion_nominal[columns].sum()
+        if columns.size == 0 or total <= 0:
+            continue  # the engine leaves such a dimension out, whatever the weights
+        percent = 100.0 * (fractions[:, columns] @ criterion_nominal[columns]) / total
+        parts.append(
+            _Part(
+                k,
+                columns,
+                np.ascontiguousarray(fractions[:, columns].T),
+                nominal_dims[:, k] - percent,
+            )
+        )
+    scored = [part.dimension for part in parts]
+    if scored:
+        shares = dimension_nominal[scored]
+        nominal = (nominal_dims[:, scored] * shares).sum(axis=1) / shares.sum()
+        overall_shift = nominal_overall - nominal
+    else:
+        overall_shift = np.zeros(len(entries))
+    spreads = [*uncertainty.dimensions.values(), *uncertainty.criteria.values()]
     return _Prepared(
         weights=weights,
         members=np.array(members, dtype=np.intp),
-        fractions=np.array([e.fractions for e in entries], dtype=np.float64).reshape(
-            len(entries), len(weights.criteria)
-        ),
-        nominal_dims=np.array(
-            [[np.nan if p is None else p for p in e.dimensions] for e in entries],
-            dtype=np.float64,
-        ).reshape(len(entries), len(weights.dimensions)),
-        nominal_overall=np.array(
-            [np.nan if e.overall is None else e.overall for e in entries], dtype=np.float64
-        ),
+        nominal_overall=nominal_overall,
+        overall_shift=overall_shift,
         codes=np.array([VERDICT_CODES[e.verdict] for e in entries], dtype=np.int64),
         movable=np.array([e.verdict in ("pass", "fail") for e in entries], dtype=bool),
-        criterion_dim=np.array(
-            [dim_index.get(d, -1) for _, d, _ in weights.criteria], dtype=np.intp
+        criterion_dim=criterion_dim,
+        criterion_nominal=criterion_nominal,
+        criterion_spread=_spread_array(
+            [uncertainty.criteria.get(c, 0.0) for c, _, _ in weights.criteria]
         ),
+        dimension_nominal=dimension_nominal,
+        dimension_spread=_spread_array(
+            [uncertainty.dimensions.get(d, 0.0) for d, _ in weights.dimensions]
+        ),
+        parts=tuple(parts),
         fixed=all(s == 0 for s in spreads),
     )
 
@@ -182,32 +234,6 @@ def draw_weights(
     return drawn
 
 
-def _percents(
-    prep: _Prepared, criterion_w: NDArray[np.float64], dimension_w: NDArray[np.float64]
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Dimension percents (dimensions × draws × members) and overall percents
-    (draws × members) under the given weights, computed as the engine does."""
-    import numpy as np
-
-    dims = len(prep.weights.dimensions)
-    per_dim = np.full((dims, criterion_w.shape[0], prep.members.size), np.nan)
-    for k in range(dims):
-        cols = prep.criterion_dim == k
-        if not cols.any():
-            continue
-        w = criterion_w[:, cols]
-        total = w.sum(axis=1)[:, None]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            weighted = w @ prep.fractions[:, cols].T
-            per_dim[k] = np.where(total > 0, 100.0 * weighted / total, np.nan)
-    scored = ~np.isnan(per_dim)
-    dim_w = np.where(scored, dimension_w.T[:, :, None], 0.0)
-    total = dim_w.sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        overall = np.where(total > 0, (dim_w * np.nan_to_num(per_dim)).sum(axis=0) / total, np.nan)
-    return per_dim, overall
-
-
 def _score(
     prep: _Prepared, rng: np.random.Generator, size: int
 ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
@@ -221,32 +247,33 @@ def _score(
             np.broadcast_to(prep.nominal_overall, (size, members)),
             np.broadcast_to(prep.codes, (size, members)),
         )
-    weights = prep.weights
-    uncertainty = weights.uncertainty
-    criterion_nominal = np.array([w for _, _, w in weights.criteria], dtype=np.float64)
-    dimension_nominal = np.array([w for _, w in weights.dimensions], dtype=np.float64)
     criterion_w = draw_weights(
-        rng,
-        criterion_nominal,
-        _spread_array([uncertainty.criteria.get(c, 0.0) for c, _, _ in weights.criteria]),
-        prep.criterion_dim,
-        size,
+        rng, prep.criterion_nominal, prep.criterion_spread, prep.criterion_dim, size
     )
     dimension_w = draw_weights(
         rng,
-        dimension_nominal,
-        _spread_array([uncertainty.dimensions.get(d, 0.0) for d, _ in weights.dimensions]),
-        np.zeros(dimension_nominal.size, dtype=np.intp),
+        prep.dimension_nominal,
+        prep.dimension_spread,
+        np.zeros(prep.dimension_nominal.size, dtype=np.intp),
         size,
     )
-    base_dims, base_overall = _percents(
-        prep, criterion_nominal[None, :], dimension_nominal[None, :]
-    )
-    per_dim, overall = _percents(prep, criterion_w, dimension_w)
-    per_dim = prep.nominal_dims.T[:, None, :] + (per_dim - base_dims)
-    overall = prep.nominal_overall[None, :] + (overall - base_overall)
-    below = (per_dim < weights.dimension_min_percent - EPSILON).any(axis=0)
-    fails = below | (overall < weights.pass_percent - EPSILON)
+    weighted = np.zeros((size, members))
+    dimension_total = np.zeros((size, 1))
+    below = np.zeros((size, members), dtype=bool)
+    minimum = prep.weights.dimension_min_percent - EPSILON
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for part in prep.parts:
+            w = criterion_w[:, part.columns]
+            percent = w @ part.fractions_t
+            percent *= 100.0 / w.sum(axis=1, keepdims=True)
+            percent += part.shift
+            below |= percent < minimum
+            share = dimension_w[:, part.dimension : part.dimension + 1]
+            percent *= share
+            weighted += percent
+            dimension_total += share
+        overall = weighted / dimension_total + prep.overall_shift
+    fails = below | (overall < prep.weights.pass_percent - EPSILON)
     code = np.where(prep.movable[None, :], fails.astype(np.int64), prep.codes[None, :])
     return overall, code
 

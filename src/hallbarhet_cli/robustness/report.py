@@ -26,8 +26,8 @@ COLUMNS: Final = ("p_pass", "p_funded", "rank_median", "rank_p05", "rank_p95", "
 def section(round_: RoundInput, counts: Counts, seed: int, budget: float | None) -> dict[str, Any]:
     """The ``robustness`` section: how the analysis was made, each set's weight
     uncertainty, the round's stable and contested decisions, and per application (in
-    input order) its figures and rank acceptability (the share of draws in which it got
-    each rank, ranks it never got left out)."""
+    input order) its figures and rank acceptability: the share of draws in which it got
+    each rank, from the best rank it got (``from``) to the worst."""
     import numpy as np
 
     draws = counts.draws
@@ -53,9 +53,13 @@ def section(round_: RoundInput, counts: Counts, seed: int, budget: float | None)
                 "rank_p05": int(quantiles[i][0]),
                 "rank_p95": int(quantiles[i][2]),
                 "stable": bool(deciding >= STABLE_SHARE or deciding <= 1 - STABLE_SHARE),
-                "rank_acceptability": [
-                    [int(r) + 1, round(float(row[r]) / draws, DIGITS)] for r in ranks
-                ],
+                "rank_acceptability": {
+                    "from": int(ranks[0]) + 1,
+                    "shares": [
+                        round(float(share) / draws, DIGITS)
+                        for share in row[ranks[0] : ranks[-1] + 1]
+                    ],
+                },
             }
         )
     contested = [a for a in applications if not a["stable"]]
