@@ -257,7 +257,7 @@ def test_probabilities_lie_in_0_1_and_rank_shares_sum_to_1(
         if budget is not None:
             assert 0.0 <= application["p_funded"] <= application["p_pass"]
         acceptability = application["rank_acceptability"]
-        assert sum(acceptability["shares"]) == pytest.approx(1.0)
+        assert sum(acceptability["shares"]) == pytest.approx(1.0, abs=1e-5)  # rounded shares
         assert acceptability["from"] == application["rank_p05"] or acceptability["shares"][0] < 0.05
         assert (
             1

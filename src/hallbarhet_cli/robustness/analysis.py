@@ -98,7 +98,7 @@ def analyse(round_: RoundInput, draws: int, seed: int, budget: float | None) -> 
     funded = np.zeros(n, dtype=np.int64)
     ranks = np.zeros(n * n, dtype=np.int64)
     block = max(1, min(draws, _BLOCK_CELLS // max(n, 1)))
-    base_index = np.arange(n, dtype=np.int64) * n
+    positions = np.arange(n, dtype=np.intp)[None, :]
     for start in range(0, draws, block):
         size = min(block, draws - start)
         score = np.empty((size, n), dtype=np.float64)
@@ -108,14 +108,21 @@ def analyse(round_: RoundInput, draws: int, seed: int, budget: float | None) -> 
             score[:, prep.members] = s
             code[:, prep.members] = c
         missing = np.isnan(score)
-        shown = np.clip(np.where(missing, 100.0, score), 0.0, 100.0)
-        units = np.rint((100.0 - shown) * _SCALE)
-        lot = rng.integers(0, 1 << _LOT_BITS, size=(size, n), dtype=np.int64)
-        key = ((code * 2 + missing) << 60) | (units.astype(np.int64) << _LOT_BITS) | lot
+        shown = np.where(missing, 100.0, score)
+        np.clip(shown, 0.0, 100.0, out=shown)
+        np.subtract(100.0, shown, out=shown)
+        shown *= _SCALE
+        np.rint(shown, out=shown)
+        key = code << 1
+        key += missing
+        key <<= 60
+        units = shown.astype(np.int64)
+        units <<= _LOT_BITS
+        key |= units
+        key |= rng.integers(0, 1 << _LOT_BITS, size=(size, n), dtype=np.int64)
         order = np.argsort(key, axis=1)
-        position = np.empty_like(order)
-        np.put_along_axis(position, order, np.arange(n)[None, :], axis=1)
-        ranks += np.bincount((base_index[None, :] + position).ravel(), minlength=n * n)
+        # order[d, j] is the application at position j of draw d: count (application, rank).
+        ranks += np.bincount((order * n + positions).ravel(), minlength=n * n)
         passed = code == 0
         passes += passed.sum(axis=0)
         if budget is not None:
