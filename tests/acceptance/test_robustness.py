@@ -179,3 +179,11 @@ def test_a_folder_without_results_is_one_clear_error(run: Run, tmp_path: Path) -
     assert missing.returncode == 2
     assert "not a folder of batch results" in missing.stderr
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_the_same_round_twice_gives_the_same_bytes(run: Run, tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    batch_round(run, first, "--budget", TIGHT_BUDGET)
+    batch_round(run, second, "--budget", TIGHT_BUDGET)
+    for name in ("summary.json", "results.csv", "results.xlsx", "overview.html"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name

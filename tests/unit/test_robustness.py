@@ -355,3 +355,42 @@ def test_a_folder_without_results_says_how_to_get_them(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_results(tmp_path)
     assert caught.value.problems[0].rule == "no-results"
+
+
+def test_a_round_beyond_the_limit_is_said_not_to_be_analysed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hallbarhet_cli.batch.records import SetInfo
+    from hallbarhet_cli.batch.robustness import RobustnessRun
+    from hallbarhet_cli.robustness import report
+    from hallbarhet_cli.robustness.text import summary_line
+    from hallbarhet_cli.robustness.view import overview_view
+
+    monkeypatch.setattr(report, "MAX_APPLICATIONS", 1)
+    set_weights = weights(0.2)
+    info = SetInfo(set_weights.sha256, "t", "1", "T", (), (), (), (), set_weights)
+    run = RobustnessRun(100, 1)
+    for index in range(2):
+        record = Record(
+            id=f"A{index}",
+            title="",
+            applicant="",
+            requested_sek=1.0,
+            criteria_sha=set_weights.sha256,
+            criteria_set="t",
+            verdict="pass",
+            provisional=False,
+            overall_percent=80.0,
+            dimensions=tuple((d, 80.0, False) for d, _ in DIMENSIONS),
+            criteria=tuple((c, 2, 3, "partial") for c, _, _ in CRITERIA),
+            missing=(),
+            gates=(),
+            sdg=(),
+        )
+        run.add(Outcome(index, f"a{index}", Status.ASSESSED, record), {info.sha256: info})
+    section = run.analyse(10.0)
+    assert section == {"not_analysed": "too_many_applications", "applications": 2, "limit": 1}
+    assert run.columns(0) == {}
+    assert "more than the 1" in summary_line(section, "en")
+    view = overview_view(section, [], None)
+    assert view is not None and view["analysed"] is False

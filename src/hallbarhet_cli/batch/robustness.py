@@ -16,7 +16,13 @@ from hallbarhet_cli.batch.outputs import SUMMARY_JSON, Column, neutralise
 from hallbarhet_cli.batch.records import Outcome, SetInfo, Status
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
 from hallbarhet_cli.i18n import N_, gettext
-from hallbarhet_cli.robustness.report import COLUMNS, analyse_round, columns_of, too_many
+from hallbarhet_cli.robustness.report import (
+    COLUMNS,
+    analyse_round,
+    columns_of,
+    not_analysed,
+    too_many,
+)
 from hallbarhet_cli.robustness.round import RoundInput
 
 
@@ -51,7 +57,7 @@ class RobustnessRun:
     def analyse(self, budget: float | None) -> dict[str, Any]:
         """The section for ``summary.json``; the table columns are kept by input index."""
         if too_many(self.round):
-            return {"not_analysed": "too_many_applications", **_limit(len(self.indexes))}
+            return not_analysed(len(self.indexes))
         section = analyse_round(self.round, self.draws, self.seed, budget)
         for index, application in zip(self.indexes, section["applications"], strict=True):
             self.figures[index] = columns_of(application)
@@ -80,12 +86,6 @@ def _reader(key: str) -> Any:
     return lambda row: row.get(key)
 
 
-def _limit(count: int) -> dict[str, int]:
-    from hallbarhet_cli.robustness.limits import MAX_APPLICATIONS
-
-    return {"applications": count, "limit": MAX_APPLICATIONS}
-
-
 # -- on a finished round: hallbarhet robustness RESULTS_DIR -------------------------------------
 ROBUSTNESS_JSON: Final = "robustness.json"
 ROBUSTNESS_CSV: Final = "robustness.csv"
@@ -110,10 +110,7 @@ def analyse_folder(
     if budget is None:
         budget = _batch_budget(folder)
     if too_many(round_):
-        section: dict[str, Any] = {
-            "not_analysed": "too_many_applications",
-            **_limit(len(round_.entries)),
-        }
+        section = not_analysed(len(round_.entries))
     else:
         section = analyse_round(round_, draws, seed, budget)
     output.mkdir(parents=True, exist_ok=True)

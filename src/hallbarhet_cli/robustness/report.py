@@ -109,6 +109,15 @@ def too_many(round_: RoundInput) -> bool:
     return len(round_.entries) > MAX_APPLICATIONS
 
 
+def not_analysed(count: int) -> dict[str, Any]:
+    """The section of a round too large to analyse."""
+    return {
+        "not_analysed": "too_many_applications",
+        "applications": count,
+        "limit": MAX_APPLICATIONS,
+    }
+
+
 def analyse_round(
     round_: RoundInput, draws: int, seed: int, budget: float | None
 ) -> dict[str, Any]:
