@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -83,10 +85,15 @@ def decided_round(path: Path, count: int, seed: int = 2026) -> None:
             written += 1
 
 
-def timed(args: list[str]) -> float:
+def timed(args: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, of the command and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(args, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def main() -> None:
@@ -97,6 +104,7 @@ def main() -> None:
     options = parser.parse_args()
     folder = options.keep or Path(tempfile.mkdtemp(prefix="hallbarhet-robustness-"))
     folder.mkdir(parents=True, exist_ok=True)
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     jsonl = folder / "round.jsonl"
     decided_round(jsonl, options.applications)
     results = folder / "results"
@@ -115,9 +123,10 @@ def main() -> None:
     start = time.perf_counter()
     round_ = read_results(folder / "plain")
     read = time.perf_counter() - start
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     section = analyse_round(round_, options.draws, DEFAULT_SEED, float(budget))
     analysis = time.perf_counter() - start
+    analysis_cpu = time.process_time() - cpu_start
     executable = command()[0]
     standalone = timed(
         [executable, "robustness", str(folder / "plain"), "--draws", str(options.draws), "-q"]
@@ -133,18 +142,22 @@ def main() -> None:
     )
     print(f"contested decisions: {section['contested']} of {n}")
     print(f"reading results.jsonl:            {read:6.2f} s")
+    print(f"load average at the start:         {load}")
     print(
-        f"analysis (draws, scores, ranks):  {analysis:6.2f} s  "
-        f"ratio to the {TARGET_SECONDS:.0f} s target {analysis / TARGET_SECONDS:.2f}; "
+        f"analysis (draws, scores, ranks):   {analysis:6.2f} s wall, {analysis_cpu:6.2f} s CPU; "
+        f"ratio to the {TARGET_SECONDS:.0f} s target {analysis / TARGET_SECONDS:.2f} "
+        f"(CPU {analysis_cpu / TARGET_SECONDS:.2f}); "
         f"{cells / analysis / 1e6:.1f} million re-scored applications per second"
     )
     print(
-        f"hallbarhet robustness, end to end: {standalone:6.2f} s  "
-        f"ratio to the target {standalone / TARGET_SECONDS:.2f}"
+        f"hallbarhet robustness, end to end: {standalone[0]:6.2f} s wall, "
+        f"{standalone[1]:6.2f} s CPU; ratio to the target {standalone[0] / TARGET_SECONDS:.2f} "
+        f"(CPU {standalone[1] / TARGET_SECONDS:.2f})"
     )
     print(
-        f"hallbarhet batch:                  {plain:6.2f} s; with --robustness "
-        f"{with_analysis:6.2f} s (ratio {with_analysis / plain:.2f})"
+        f"hallbarhet batch:                  {plain[0]:6.2f} s wall, {plain[1]:6.2f} s CPU; "
+        f"with --robustness {with_analysis[0]:6.2f} s wall, {with_analysis[1]:6.2f} s CPU "
+        f"(ratio {with_analysis[0] / plain[0]:.2f}, CPU {with_analysis[1] / plain[1]:.2f})"
     )
     if options.keep is None:
         import shutil

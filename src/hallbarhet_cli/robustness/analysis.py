@@ -107,29 +107,13 @@ def analyse(round_: RoundInput, draws: int, seed: int, budget: float | None) -> 
             s, c = _score(prep, rng, size)
             score[:, prep.members] = s
             code[:, prep.members] = c
-        missing = np.isnan(score)
-        shown = np.where(missing, 100.0, score)
-        np.clip(shown, 0.0, 100.0, out=shown)
-        np.subtract(100.0, shown, out=shown)
-        shown *= _SCALE
-        np.rint(shown, out=shown)
-        key = code << 1
-        key += missing
-        key <<= 60
-        units = shown.astype(np.int64)
-        units <<= _LOT_BITS
-        key |= units
-        key |= rng.integers(0, 1 << _LOT_BITS, size=(size, n), dtype=np.int64)
-        order = np.argsort(key, axis=1)
+        order = _order(score, code, rng)
         # order[d, j] is the application at position j of draw d: count (application, rank).
         ranks += np.bincount((order * n + positions).ravel(), minlength=n * n)
         passed = code == 0
         passes += passed.sum(axis=0)
         if budget is not None:
-            in_order = np.take_along_axis(passed, order, axis=1)
-            amounts = np.where(in_order, requested[order], 0.0)
-            fits = in_order & (np.cumsum(amounts, axis=1) <= budget)
-            funded += np.bincount(order[fits], minlength=n)
+            funded += _funded(order, passed, requested, budget)
     counts = Counts(
         draws,
         passes.astype(np.float64),
@@ -138,6 +122,48 @@ def analyse(round_: RoundInput, draws: int, seed: int, budget: float | None) -> 
     )
     _share_among_equals(round_, counts)
     return counts
+
+
+def _order(
+    score: NDArray[np.float64], code: NDArray[np.int64], rng: np.random.Generator
+) -> NDArray[np.intp]:
+    """Each draw's ranking, as the applications in rank order: by verdict, then overall
+    percent (none last) to nine decimals, then by lot. One 64-bit key per application:
+    verdict and "no percent" in the top bits, the percent below, the lot in the rest."""
+    import numpy as np
+
+    missing = np.isnan(score)
+    shown = np.where(missing, 100.0, score)
+    np.clip(shown, 0.0, 100.0, out=shown)
+    np.subtract(100.0, shown, out=shown)
+    shown *= _SCALE
+    np.rint(shown, out=shown)
+    key = code << 1
+    key += missing
+    key <<= 60
+    units = shown.astype(np.int64)
+    units <<= _LOT_BITS
+    key |= units
+    key |= rng.integers(0, 1 << _LOT_BITS, size=score.shape, dtype=np.int64)
+    return np.argsort(key, axis=1)
+
+
+def _funded(
+    order: NDArray[np.intp],
+    passed: NDArray[np.bool_],
+    requested: NDArray[np.float64],
+    budget: float,
+) -> NDArray[np.int64]:
+    """How many draws fund each application: in rank order while the amounts fit, the
+    line drawn at the first passing application that does not. Passing applications come
+    first in every ranking, so the running sum of their amounts decides it: it passes the
+    budget at the first that does not fit and stays above it, so none after is funded."""
+    import numpy as np
+
+    in_order = np.take_along_axis(passed, order, axis=1)
+    amounts = np.where(in_order, requested[order], 0.0)
+    fits = in_order & (np.cumsum(amounts, axis=1) <= budget)
+    return np.bincount(order[fits], minlength=passed.shape[1])
 
 
 def _prepare(round_: RoundInput, sha: str) -> _Prepared:
