@@ -394,3 +394,21 @@ def test_a_round_beyond_the_limit_is_said_not_to_be_analysed(
     assert "more than the 1" in summary_line(section, "en")
     view = overview_view(section, [], None)
     assert view is not None and view["analysed"] is False
+
+
+def test_the_funding_rule_skip_funds_later_applications_that_still_fit() -> None:
+    apps = [
+        ("BIG", [1.0] * 6, 5_000_000.0),
+        ("SMALL", [1.0, 1.0, 1.0, 1.0, 1.0, 2 / 3], 1_000_000.0),
+        ("NEXT", [1.0, 1.0, 1.0, 1.0, 2 / 3, 2 / 3], 3_500_000.0),
+    ]
+    budget = 4_000_000.0
+    stop = by_id(analyse_round(make_round(apps, 0.0), 200, 1, budget, "stop"))
+    skip = by_id(analyse_round(make_round(apps, 0.0), 200, 1, budget, "skip"))
+    # The leader asks for more than there is: under stop nothing is funded.
+    assert [stop[a]["p_funded"] for a in ("BIG", "SMALL", "NEXT")] == [0.0, 0.0, 0.0]
+    # Under skip it is passed over, the next fits, and the third no longer does.
+    assert [skip[a]["p_funded"] for a in ("BIG", "SMALL", "NEXT")] == [0.0, 1.0, 0.0]
+    # The batch's own (stop) rule agrees.
+    _, funded = _plain_ranking(make_round(apps, 0.0), budget)
+    assert funded == {"BIG": False, "SMALL": False, "NEXT": False}

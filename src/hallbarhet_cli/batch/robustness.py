@@ -54,11 +54,11 @@ class RobustnessRun:
             {c: (float(p), float(m)) for c, p, m, _ in record.criteria},
         )
 
-    def analyse(self, budget: float | None) -> dict[str, Any]:
+    def analyse(self, budget: float | None, rule: str = "stop") -> dict[str, Any]:
         """The section for ``summary.json``; the table columns are kept by input index."""
         if too_many(self.round):
             return not_analysed(len(self.indexes))
-        section = analyse_round(self.round, self.draws, self.seed, budget)
+        section = analyse_round(self.round, self.draws, self.seed, budget, rule)
         for index, application in zip(self.indexes, section["applications"], strict=True):
             self.figures[index] = columns_of(application)
         return section
@@ -95,11 +95,17 @@ _CSV_KEYS: Final = ("input", "id", "title", "verdict", "requested_sek", *COLUMNS
 
 
 def analyse_folder(
-    folder: Path, output: Path, budget: float | None, draws: int, seed: int
+    folder: Path,
+    output: Path,
+    budget: float | None,
+    draws: int,
+    seed: int,
+    rule: str | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """Analyse the round whose results are in ``folder`` and write ``robustness.json``
-    and ``robustness.csv`` into ``output``. Without ``budget``, the budget the batch was
-    run with (from ``summary.json``), if any. Returns the section and the files written."""
+    and ``robustness.csv`` into ``output``. Without ``budget`` or ``rule``, the budget
+    and funding rule the batch was run with (from ``summary.json``), if any. Returns the
+    section and the files written."""
     from hallbarhet_cli import __version__
     from hallbarhet_cli.files.output import write_atomic
     from hallbarhet_cli.robustness.round import read_results
@@ -107,12 +113,14 @@ def analyse_folder(
     if not folder.is_dir():
         raise UsageError([_problem(str(folder), N_("This is not a folder of batch results."))])
     round_ = read_results(folder)
+    batch_budget, batch_rule = _batch_budget(folder)
     if budget is None:
-        budget = _batch_budget(folder)
+        budget = batch_budget
+    rule = rule or batch_rule
     if too_many(round_):
         section = not_analysed(len(round_.entries))
     else:
-        section = analyse_round(round_, draws, seed, budget)
+        section = analyse_round(round_, draws, seed, budget, rule)
     output.mkdir(parents=True, exist_ok=True)
     document = {
         "format_version": FORMAT_VERSION,
@@ -131,13 +139,19 @@ def analyse_folder(
     return section, [ROBUSTNESS_JSON, ROBUSTNESS_CSV]
 
 
-def _batch_budget(folder: Path) -> float | None:
+def _batch_budget(folder: Path) -> tuple[float | None, str]:
+    """The budget and funding rule of the batch, from its ``summary.json``."""
     try:
         summary = json.loads((folder / SUMMARY_JSON).read_text(encoding="utf-8"))
-        available = summary["budget"]["available_sek"]
+        budget = summary["budget"]
+        available = budget["available_sek"]
     except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return float(available) if isinstance(available, int | float) else None
+        return None, "stop"
+    rule = budget.get("funding_rule")
+    return (
+        float(available) if isinstance(available, int | float) else None,
+        rule if rule in ("stop", "skip") else "stop",
+    )
 
 
 def _cell(value: Any) -> str:

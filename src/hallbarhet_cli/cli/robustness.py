@@ -3,6 +3,7 @@ round are when the weights are uncertain."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,11 @@ import typer
 from hallbarhet_cli.cli.common import DEFAULT_LANG, LangOption, T, handle_errors
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.robustness.limits import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
+
+
+class FundingRule(StrEnum):
+    stop = "stop"
+    skip = "skip"
 
 
 def robustness(
@@ -31,6 +37,20 @@ def robustness(
                 N_(
                     "The round's money in SEK, for the probability of being funded "
                     "(default: the budget the batch was run with, if any)."
+                )
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    funding_rule: Annotated[
+        FundingRule | None,
+        typer.Option(
+            "--funding-rule",
+            help=T(
+                N_(
+                    "With a budget: stop at the first sustainability-proofed application "
+                    "that does not fit, or skip it and fund later ones that still fit "
+                    "(default: the rule the batch was run with, else stop)."
                 )
             ),
             show_default=False,
@@ -60,7 +80,8 @@ def robustness(
 
     with handle_errors(lang.value):
         target = output or results
-        section, written = analyse_folder(results, target, budget, draws, seed)
+        rule = funding_rule.value if funding_rule else None
+        section, written = analyse_folder(results, target, budget, draws, seed, rule)
     if not quiet:
         typer.echo(summary_line(section, lang.value))
         typer.echo(

@@ -82,8 +82,12 @@ class _Prepared:
     fixed: bool
 
 
-def analyse(round_: RoundInput, draws: int, seed: int, budget: float | None) -> Counts:
-    """Count ranks, passes and (with ``budget``) funding over ``draws`` draws."""
+def analyse(
+    round_: RoundInput, draws: int, seed: int, budget: float | None, rule: str = "stop"
+) -> Counts:
+    """Count ranks, passes and (with ``budget``) funding over ``draws`` draws, funding by
+    the batch's ``rule``: ``stop`` at the first passing application that does not fit, or
+    ``skip`` it and fund later ones that still fit."""
     import numpy as np
 
     entries = round_.entries
@@ -113,7 +117,7 @@ def analyse(round_: RoundInput, draws: int, seed: int, budget: float | None) -> 
         passed = code == 0
         passes += passed.sum(axis=0)
         if budget is not None:
-            funded += _funded(order, passed, requested, budget)
+            funded += _funded(order, passed, requested, budget, rule)
     counts = Counts(
         draws,
         passes.astype(np.float64),
@@ -153,16 +157,26 @@ def _funded(
     passed: NDArray[np.bool_],
     requested: NDArray[np.float64],
     budget: float,
+    rule: str,
 ) -> NDArray[np.int64]:
-    """How many draws fund each application: in rank order while the amounts fit, the
-    line drawn at the first passing application that does not. Passing applications come
-    first in every ranking, so the running sum of their amounts decides it: it passes the
-    budget at the first that does not fit and stays above it, so none after is funded."""
+    """How many draws fund each application, in rank order while the amounts fit.
+    Passing applications come first in every ranking. Under ``stop`` the running sum of
+    their amounts decides: it passes the budget at the first that does not fit and stays
+    above it, so none after is funded. Under ``skip`` an application that does not fit is
+    passed over, so the money left is followed rank by rank (for all draws at once)."""
     import numpy as np
 
     in_order = np.take_along_axis(passed, order, axis=1)
     amounts = np.where(in_order, requested[order], 0.0)
-    fits = in_order & (np.cumsum(amounts, axis=1) <= budget)
+    if rule == "stop":
+        fits = in_order & (np.cumsum(amounts, axis=1) <= budget)
+    else:
+        fits = np.zeros_like(in_order)
+        total = np.zeros(order.shape[0])
+        for j in range(int(in_order.sum(axis=1).max(initial=0))):
+            candidate = total + amounts[:, j]
+            fits[:, j] = in_order[:, j] & (candidate <= budget)
+            total = np.where(fits[:, j], candidate, total)
     return np.bincount(order[fits], minlength=passed.shape[1])
 
 

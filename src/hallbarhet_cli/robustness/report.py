@@ -23,7 +23,9 @@ DIGITS: Final = 6
 COLUMNS: Final = ("p_pass", "p_funded", "rank_median", "rank_p05", "rank_p95", "stable")
 
 
-def section(round_: RoundInput, counts: Counts, seed: int, budget: float | None) -> dict[str, Any]:
+def section(
+    round_: RoundInput, counts: Counts, seed: int, budget: float | None, rule: str = "stop"
+) -> dict[str, Any]:
     """The ``robustness`` section: how the analysis was made, each set's weight
     uncertainty, the round's stable and contested decisions, and per application (in
     input order) its figures and rank acceptability: the share of draws in which it got
@@ -76,6 +78,7 @@ def section(round_: RoundInput, counts: Counts, seed: int, budget: float | None)
             for w in (round_.sets[sha] for sha in sorted(round_.sets))
         ],
         "budget_sek": budget,
+        "funding_rule": rule if budget is not None else None,
         "funded_mean": None if funded_mean is None else round(funded_mean, DIGITS),
         "applications_analysed": n,
         "stable": n - len(contested),
@@ -119,9 +122,10 @@ def not_analysed(count: int) -> dict[str, Any]:
 
 
 def analyse_round(
-    round_: RoundInput, draws: int, seed: int, budget: float | None
+    round_: RoundInput, draws: int, seed: int, budget: float | None, rule: str = "stop"
 ) -> dict[str, Any]:
     """Run the analysis and return its section (the caller checks :func:`too_many`)."""
     from hallbarhet_cli.robustness.analysis import analyse
 
-    return section(round_, analyse(round_, draws, seed, budget), seed, budget)
+    counts = analyse(round_, draws, seed, budget, rule)
+    return section(round_, counts, seed, budget, rule)
