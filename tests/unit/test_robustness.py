@@ -401,8 +401,11 @@ def test_a_round_beyond_the_limit_is_said_not_to_be_analysed(
             sdg=(),
         )
         run.add(Outcome(index, f"a{index}", Status.ASSESSED, record), {info.sha256: info})
-    section = run.analyse(10.0)
+    section = run.analyse(10.0)["robustness"]
     assert section == {"not_analysed": "too_many_applications", "applications": 2, "limit": 1}
+    assert run.table_columns("en")  # the columns are there, and stay empty
+    assert RobustnessRun(None, 1).analyse(10.0) == {}
+    assert RobustnessRun(None, 1).table_columns("en") == []
     assert run.columns(0) == {}
     assert "more than the 1" in summary_line(section, "en")
     view = overview_view(section, [], None)

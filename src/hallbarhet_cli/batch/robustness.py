@@ -28,9 +28,10 @@ from hallbarhet_cli.robustness.round import RoundInput
 
 @dataclass
 class RobustnessRun:
-    """Collects what the analysis needs, in input order."""
+    """Collects what the analysis needs, in input order. With ``draws`` ``None`` (no
+    ``--robustness``) it collects nothing and adds nothing to the outputs."""
 
-    draws: int
+    draws: int | None
     seed: int
     round: RoundInput = field(default_factory=RoundInput)
     indexes: list[int] = field(default_factory=list)
@@ -38,7 +39,7 @@ class RobustnessRun:
 
     def add(self, outcome: Outcome, sets: dict[str, SetInfo]) -> None:
         record = outcome.record
-        if outcome.status is not Status.ASSESSED or record is None:
+        if self.draws is None or outcome.status is not Status.ASSESSED or record is None:
             return
         info = sets.get(record.criteria_sha)
         if info is None or info.weights is None:
@@ -55,13 +56,22 @@ class RobustnessRun:
         )
 
     def analyse(self, budget: float | None, rule: str = "stop") -> dict[str, Any]:
-        """The section for ``summary.json``; the table columns are kept by input index."""
+        """What the analysis adds to ``summary.json`` (its ``robustness`` section); the
+        table columns are kept by input index."""
+        if self.draws is None:
+            return {}
         if too_many(self.round):
-            return not_analysed(len(self.indexes))
+            return {"robustness": not_analysed(len(self.indexes))}
         section = analyse_round(self.round, self.draws, self.seed, budget, rule)
         for index, application in zip(self.indexes, section["applications"], strict=True):
             self.figures[index] = columns_of(application)
-        return section
+        return {"robustness": section}
+
+    def table_columns(self, lang: str) -> list[Column]:
+        """The analysis's columns of ``results.csv`` and ``results.xlsx``."""
+        if self.draws is None:
+            return []
+        return [Column(key, gettext(_LABELS[key], lang), _reader(key), 12) for key in COLUMNS]
 
     def columns(self, index: int) -> dict[str, Any]:
         return self.figures.get(index, {})
@@ -75,11 +85,6 @@ _LABELS: Final = {
     "rank_p95": N_("Rank, worst 5 %"),
     "stable": N_("Stable decision"),
 }
-
-
-def robustness_columns(lang: str) -> list[Column]:
-    """The analysis's columns of ``results.csv`` and ``results.xlsx``."""
-    return [Column(key, gettext(_LABELS[key], lang), _reader(key), 12) for key in COLUMNS]
 
 
 def _reader(key: str) -> Any:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from hallbarhet_cli import __version__
 from hallbarhet_cli.batch.inputs import iter_items, prepare
@@ -34,15 +34,13 @@ from hallbarhet_cli.batch.overview import (
 )
 from hallbarhet_cli.batch.progress import Progress
 from hallbarhet_cli.batch.records import ChunkResult, SetInfo, Status
+from hallbarhet_cli.batch.robustness import RobustnessRun
 from hallbarhet_cli.batch.runner import run_items
 from hallbarhet_cli.batch.summary import Tally
 from hallbarhet_cli.batch.worker import Fatal, Settings
 from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import UsageError
 from hallbarhet_cli.reporters.views import assessed_at
-
-if TYPE_CHECKING:
-    from hallbarhet_cli.batch.robustness import RobustnessRun
 
 # format_version 1: the first published shape of summary.json.
 SUMMARY_FORMAT_VERSION: Final = 1
@@ -133,7 +131,7 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
         first_errors: list[str] = []
         sinks = Sinks(staging, jsonl="jsonl" in formats)
         bar = progress(round_.total)
-        robust = _robustness(options)
+        robust = RobustnessRun(options.robustness, options.seed)
 
         def take(result: ChunkResult) -> None:
             for info in result.sets:
@@ -141,8 +139,7 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
             for outcome in result.outcomes:
                 sinks.add(outcome)
                 tally.add(outcome)
-                if robust is not None:
-                    robust.add(outcome, sets)
+                robust.add(outcome, sets)
                 if outcome.status is Status.ERROR and len(first_errors) < FIRST_ERRORS:
                     first_errors.append(outcome.messages[0])
             bar.advance(len(result.outcomes))
@@ -157,12 +154,8 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
 
         ranking = tally.rank(options.budget)
         columns = table_columns(tally.dimension_ids, tally.criterion_ids, sets, options.lang)
-        robustness = None
-        if robust is not None:
-            from hallbarhet_cli.batch.robustness import robustness_columns
-
-            robustness = robust.analyse(options.budget)
-            columns[-1:-1] = robustness_columns(options.lang)
+        robustness = robust.analyse(options.budget)
+        columns[-1:-1] = robust.table_columns(options.lang)
         top: list[dict[str, Any]] = []
         error_rows: list[dict[str, Any]] = []
         with TableWriter(
@@ -170,8 +163,7 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
         ) as tables:
             for row in sinks.rows():
                 row = ranked_row(row, ranking)
-                if robust is not None:
-                    row.update(robust.columns(row["index"]))
+                row.update(robust.columns(row["index"]))
                 tables.write(row)
                 if row.get("rank", RANKING_LIMIT + 1) <= RANKING_LIMIT:
                     top.append({k: row.get(k) for k in _RANKING_KEYS if k in row})
@@ -188,8 +180,7 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
             "errors": error_rows,
             "skipped": tally.skipped,
         }
-        if robustness is not None:
-            summary["robustness"] = robustness
+        summary.update(robustness)
         write_json(staging.path(SUMMARY_JSON), summary)
         written = [name for name, kind in _TABLES if kind in formats]
         written.append(SUMMARY_JSON)
@@ -202,14 +193,6 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
             written.append(REPORTS_DIR)
         staging.commit(written)
     return RoundResult(summary, first_errors, written)
-
-
-def _robustness(options: BatchOptions) -> RobustnessRun | None:
-    if options.robustness is None:
-        return None
-    from hallbarhet_cli.batch.robustness import RobustnessRun
-
-    return RobustnessRun(options.robustness, options.seed)
 
 
 _TABLES: Final = ((RESULTS_CSV, "csv"), (RESULTS_XLSX, "xlsx"), (RESULTS_JSONL, "jsonl"))
