@@ -120,6 +120,17 @@ class Problem:
             return self.file
         return f"{self.file}:{self.line}:{self.column or 1}"
 
+    def to_json(self, lang: str) -> dict[str, Any]:
+        """The problem as every JSON output writes it, the message in ``lang``."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message.render(lang),
+        }
+
     def render(self, lang: str) -> str:
         label = N_("error") if self.severity is Severity.ERROR else N_("warning")
         severity = gettext(label, lang)

@@ -6,8 +6,11 @@ import datetime as dt
 import decimal
 import math
 from collections.abc import Sequence
+from fractions import Fraction
 from functools import cache
 from typing import Any, Final, Literal
+
+from hallbarhet_cli.arithmetic import round_half_up
 
 _LOCALES: Final = {"sv": "sv_SE", "en": "en_GB"}
 
@@ -81,9 +84,10 @@ def _quick(value: float, lang: str, places: int, trim: bool) -> str:
     return f"-{text}" if exact.is_signed() else text
 
 
-def percent(value: float, lang: str) -> str:
-    """A percent rounded to one decimal: ``62,5 %`` in Swedish, ``62.5%`` in English."""
-    text = number(value, lang, 1)
+def percent(value: float | Fraction, lang: str) -> str:
+    """A percent rounded to one decimal, half up (:func:`~hallbarhet_cli.arithmetic.round_half_up`):
+    ``62,5 %`` in Swedish, ``62.5%`` in English."""
+    text = number(float(round_half_up(value, 1)), lang, 1)
     return f"{text}\u00a0%" if lang == "sv" else f"{text}%"
 
 

@@ -7,6 +7,7 @@ import math
 
 import pytest
 
+from hallbarhet_cli.arithmetic import exact
 from hallbarhet_cli.batch.records import Outcome, Record, Status
 from hallbarhet_cli.batch.summary import Tally, distribution, percentile
 
@@ -31,6 +32,7 @@ def record(
         verdict=verdict,
         provisional=verdict in ("incomplete", "excluded"),
         overall_percent=overall,
+        overall_exact=None if overall is None else exact(overall),
         dimensions=(("social", overall, overall is not None and overall < 40),),
         criteria=criteria,
         missing=missing,

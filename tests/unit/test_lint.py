@@ -571,6 +571,62 @@ CASES: list[tuple[str, str, list[tuple[str, int, int]]]] = [
             ("missing-translation", 14, 56),
         ],
     ),
+    (
+        "follow-up-question",
+        """\
+        kind: criteria-set
+        id: t
+        version: "1"
+        title: T
+        dimensions:
+          social: {title: Social}
+        questions:
+          - {id: jobs, type: integer, label: Jobs}
+        criteria:
+          - id: C
+            dimension: social
+            title: C
+            levels: [{points: 1, when: {question: jobs, gt: 0}}, {points: 0}]
+        follow_up:
+          - {question: jbos}
+          - {question: jobs}
+          - {question: jobs, shortfall: below}
+        """,
+        [
+            ("follow-up-question", 15, 16),
+            ("follow-up-question", 17, 16),
+        ],
+    ),
+    (
+        "follow-up-type",
+        """\
+        kind: criteria-set
+        id: t
+        version: "1"
+        title: T
+        dimensions:
+          social: {title: Social}
+        questions:
+          - {id: plan, type: text, label: Plan}
+          - {id: done, type: boolean, label: Done}
+        criteria:
+          - id: C
+            dimension: social
+            title: C
+            levels: [{points: 1, when: {question: plan, answered: true}}, {points: 0}]
+          - id: D
+            dimension: social
+            title: D
+            levels: [{points: 1, when: {question: done, eq: true}}, {points: 0}]
+        follow_up:
+          - {question: plan}
+          - {question: done, tolerance: {absolute: 1}}
+        """,
+        [
+            ("follow-up-type", 20, 16),
+            ("follow-up-type", 21, 22),
+        ],
+    ),
 ]
 
 
@@ -628,6 +684,8 @@ MESSAGES: list[tuple[str, str]] = [
     ("zero-weight", "Every dimension weighs zero."),
     ("empty-dimension", "The dimension 'ecological' has no criteria."),
     ("missing-translation", "No translation into de."),
+    ("follow-up-question", "The follow-up entry names an unknown question 'jbos'."),
+    ("follow-up-type", "'plan' is a text question, which cannot be compared"),
 ]
 
 

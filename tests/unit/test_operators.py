@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from hallbarhet_cli.files.yamlload import parse_text
 from hallbarhet_cli.models import Comparison
-from hallbarhet_cli.models.operators import OPERATORS, QUESTION_TYPES, holds
+from hallbarhet_cli.models.operators import OPERATORS, QUESTION_TYPES, Range, holds
 
 D1 = dt.date(2026, 1, 1)
 D2 = dt.date(2026, 6, 30)
@@ -44,6 +44,13 @@ CASES: list[tuple[str, Any, Any, bool]] = [
     ("ge", 50, 50, True),
     ("ge", 49.9, 50, False),
     ("ge", D1, D2, False),
+    ("between", 40, Range(min=40, max=60), True),
+    ("between", 60.0, Range(min=40, max=60), True),
+    ("between", 60.5, Range(min=40, max=60), False),
+    ("between", 39, Range(min=40, max=60), False),
+    ("between", D1, Range(min=D1, max=D2), True),
+    ("between", D2, Range(min=D1, max=D1), False),
+    ("between", 50, Range(min=60, max=40), False),
     ("in", "planned", ["planned", "done"], True),
     ("in", "none", ["planned", "done"], False),
     ("in", 3, [1, 2, 3], True),
@@ -114,6 +121,10 @@ MISMATCHES: list[tuple[str, Any, Any]] = [
     ("eq", 1, True),
     ("in", False, [0, 1]),
     ("ge", "b", "a"),
+    ("between", "b", Range(min="a", max="c")),
+    ("between", 5, Range(min=D1, max=D2)),
+    ("between", 5, Range(min=1, max=D2)),
+    ("between", True, Range(min=0, max=1)),
 ]
 
 
@@ -208,3 +219,17 @@ def test_min_length_ignores_surrounding_space(text: str, n: int) -> None:
 @given(st.one_of(st.none(), numbers, words, st.lists(words)), st.booleans())
 def test_answered_is_whether_there_is_an_answer(answer: Any, value: bool) -> None:
     assert holds("answered", answer, value) is ((answer is not None) == value)
+
+
+@given(numbers, numbers, numbers)
+def test_between_is_ge_and_le(a: float, low: float, high: float) -> None:
+    assert holds("between", a, Range(min=low, max=high)) is (
+        holds("ge", a, low) and holds("le", a, high)
+    )
+
+
+def test_a_long_in_list_is_a_set_built_once() -> None:
+    listed = [f"v{i}" for i in range(200_000)]
+    match = OPERATORS["in"].matcher(listed)
+    assert match("v199999") and not match("w") and not match(None)
+    assert not OPERATORS["not_in"].matcher(listed)("v5")

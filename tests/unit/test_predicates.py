@@ -1,6 +1,7 @@
-"""Compiled conditions hold exactly when the condition, read by the engine's own
-interpreter (``Facts.holds``), holds: for every operator, for values of every kind on both
-sides (also the ill-typed ones the linter warns about), and nested in all/any/not."""
+"""Compiled conditions hold exactly when the condition, read by an independent interpreter
+(``oracle.py``), holds: for every operator, for values of every kind on both sides (also
+the ill-typed ones the linter warns about), and nested in all/any/not. The engine's
+``Facts.holds`` (what ``--explain`` marks) is the compiled code, so it agrees too."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from hallbarhet_cli.models.conditions import All, Any_, Comparison, Condition, N
 from hallbarhet_cli.models.operators import OPERATORS
 from hallbarhet_cli.scoring.engine import Facts
 from hallbarhet_cli.scoring.predicates import compile_condition
+from tests.unit.oracle import condition_holds
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 APPLICATION = Application.model_validate(load_file(EXAMPLES / "solcellspark-alvesta.yaml").data)
@@ -49,6 +51,8 @@ def comparisons(draw: Any) -> Comparison:
         value = draw(st.integers(0, 4))
     elif op == "answered":
         value = draw(st.booleans())
+    elif op == "between":
+        value = {"min": draw(scalars), "max": draw(scalars)}
     else:
         value = draw(scalars.filter(lambda v: v is not None))
     return Comparison.model_validate({**subject, op: value})
@@ -75,8 +79,14 @@ conditions = st.recursive(
 @example(Comparison.model_validate({"question": "q1", "min_length": 2}), {"q1": " a "})
 @example(Comparison.model_validate({"question": "q1", "answered": False}), {"q1": None})
 @example(Comparison.model_validate({"field": "type", "eq": "project"}), {})
+@example(Comparison.model_validate({"question": "q1", "between": {"min": 1, "max": 2}}), {"q1": 2})
+@example(
+    Comparison.model_validate({"question": "q1", "between": {"min": 1, "max": "2"}}), {"q1": 1}
+)
+@example(Comparison.model_validate({"question": "q1", "in": ["a", "b"]}), {"q1": "b"})
 def test_compiled_condition_agrees_with_the_interpreter(
     condition: Condition, answers: dict[str, Any]
 ) -> None:
-    interpreted = Facts(APPLICATION, answers).holds(condition)
+    interpreted = condition_holds(condition, APPLICATION, answers)
     assert compile_condition(condition)(answers, APPLICATION) is interpreted
+    assert Facts(APPLICATION, answers).holds(condition) is interpreted

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hallbarhet_cli.applications.decision import check_decision
 from hallbarhet_cli.applications.placeholders import mark_unfilled
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.criteria.resolved import ResolvedSet
@@ -186,11 +187,7 @@ def check_application(
                 document.problem(
                     path,
                     "unknown-answer",
-                    Message(
-                        N_("There is no question {id!r} in the criteria set {set!r}."),
-                        {"id": key, "set": criteria.id},
-                        did_you_mean(key, questions),
-                    ),
+                    criteria.no_such("question", key),
                     key=True,
                 )
             )
@@ -205,6 +202,7 @@ def check_application(
 
     if app.review is not None:
         problems.extend(_check_review(document, app, criteria))
+    problems.extend(check_decision(document, app))
     # A template's placeholder left in place is reported as such, not as a wrong type.
     return answers, mark_unfilled(document, problems, criteria)
 
@@ -314,11 +312,7 @@ def _check_review(document: Document, app: Application, criteria: ResolvedSet) -
                 document.problem(
                     path,
                     "unknown-criterion",
-                    Message(
-                        N_("There is no criterion {id!r} in the criteria set {set!r}."),
-                        {"id": criterion_id, "set": criteria.id},
-                        did_you_mean(criterion_id, criteria.criterion_map),
-                    ),
+                    criteria.no_such("criterion", criterion_id),
                     key=True,
                 )
             )
@@ -361,11 +355,7 @@ def _check_review(document: Document, app: Application, criteria: ResolvedSet) -
                 document.problem(
                     path,
                     "unknown-gate",
-                    Message(
-                        N_("There is no gate {id!r} in the criteria set {set!r}."),
-                        {"id": gate_id, "set": criteria.id},
-                        did_you_mean(gate_id, criteria.gate_map),
-                    ),
+                    criteria.no_such("gate", gate_id),
                 )
             )
         elif gate.effect == "exclude":

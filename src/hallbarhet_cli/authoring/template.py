@@ -27,7 +27,7 @@ from hallbarhet_cli.applications.placeholders import placeholder
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import Option, Question, localize
-from hallbarhet_cli.models.conditions import comparisons
+from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.models.criteria import QuestionType
 from hallbarhet_cli.models.fields import FIELDS
 from hallbarhet_cli.scoring.explain import Explainer
@@ -486,19 +486,15 @@ def _readers(criteria: ResolvedSet) -> Mapping[str, tuple[list[str], list[str]]]
     found: dict[str, tuple[list[str], list[str]]] = {}
     for criterion in criteria.criteria:
         for level in criterion.levels or []:
-            if level.when is None:
-                continue
-            for _, comparison in comparisons(level.when):
-                if comparison.question is not None:
-                    readers = found.setdefault(comparison.question, ([], []))[0]
-                    if criterion.id not in readers:
-                        readers.append(criterion.id)
+            for question in questions_read(level.when):
+                readers = found.setdefault(question, ([], []))[0]
+                if criterion.id not in readers:
+                    readers.append(criterion.id)
     for gate in criteria.gates:
-        for _, comparison in comparisons(gate.when):
-            if comparison.question is not None:
-                readers = found.setdefault(comparison.question, ([], []))[1]
-                if gate.id not in readers:
-                    readers.append(gate.id)
+        for question in questions_read(gate.when):
+            readers = found.setdefault(question, ([], []))[1]
+            if gate.id not in readers:
+                readers.append(gate.id)
     return found
 
 

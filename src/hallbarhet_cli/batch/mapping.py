@@ -40,7 +40,7 @@ from hallbarhet_cli.files.yamlload import DataPath, Document, LoadError, load_fi
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.text import Text
-from hallbarhet_cli.models.validation import did_you_mean, validate
+from hallbarhet_cli.models.validation import validate
 
 ColumnName = Annotated[str, StringConstraints(min_length=1)]
 
@@ -260,11 +260,7 @@ def check_against_set(
                 document.problem(
                     ("answers", question),
                     "unknown-answer",
-                    Message(
-                        N_("There is no question {id!r} in the criteria set {set!r}."),
-                        {"id": question, "set": criteria.id},
-                        did_you_mean(question, criteria.question_map),
-                    ),
+                    criteria.no_such("question", question),
                     key=True,
                 )
             )
@@ -274,11 +270,7 @@ def check_against_set(
                 document.problem(
                     ("review", "scores", criterion),
                     "unknown-criterion",
-                    Message(
-                        N_("There is no criterion {id!r} in the criteria set {set!r}."),
-                        {"id": criterion, "set": criteria.id},
-                        did_you_mean(criterion, criteria.criterion_map),
-                    ),
+                    criteria.no_such("criterion", criterion),
                     key=True,
                 )
             )

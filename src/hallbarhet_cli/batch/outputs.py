@@ -30,6 +30,7 @@ from typing import IO, Any, Final
 
 import orjson
 
+from hallbarhet_cli.arithmetic import round_half_up
 from hallbarhet_cli.batch.records import Outcome, SetInfo, Status
 from hallbarhet_cli.batch.summary import Ranking
 from hallbarhet_cli.i18n import N_, gettext
@@ -154,7 +155,8 @@ class Column:
 
 
 def _percent(value: Any) -> float | None:
-    return round(value, 1) if isinstance(value, int | float) else None
+    """A percent as the tables show it: one decimal, rounded half up like every report."""
+    return float(round_half_up(value, 1)) if isinstance(value, int | float) else None
 
 
 def _amount(value: Any) -> Any:
@@ -226,11 +228,25 @@ def table_columns(
     columns += [
         Column("missing", _(N_("Missing answers")), lambda r: "; ".join(r.get("missing", [])), 30),
         Column("fired_gates", _(N_("Fired gates")), lambda r: "; ".join(r.get("gates", [])), 20),
+        Column("decision", _(N_("Decision")), lambda r: _decision(r, 0), 14),
+        Column(
+            "granted_sek",
+            _(N_("Granted amount (SEK)")),
+            lambda r: _amount(_decision(r, 1)),
+            16,
+        ),
+        Column("round", _(N_("Call")), lambda r: _decision(r, 2), 20),
         Column("rank", _(N_("Rank")), lambda r: r.get("rank"), 8),
         Column("within_budget", _(N_("Within budget")), lambda r: r.get("within_budget"), 12),
         Column("error", _(N_("Error")), lambda r: r.get("error"), 60),
     ]
     return columns
+
+
+def _decision(row: dict[str, Any], part: int) -> Any:
+    """Part of the decision on record (outcome, granted SEK, round), when there is one."""
+    decision = row.get("decision")
+    return decision[part] if decision else None
 
 
 def _dimension_reader(dimension: str) -> Callable[[dict[str, Any]], Any]:

@@ -11,6 +11,7 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 class Status(StrEnum):
     ASSESSED = "assessed"
     ERROR = "error"
-    SKIPPED = "skipped"  # a criteria set, test or mapping found in a folder: no application
+    SKIPPED = "skipped"  # a criteria set, test, mapping or report in a folder: no application
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Record:
     verdict: str
     provisional: bool
     overall_percent: float | None
+    overall_exact: Fraction | None  # what the ranking compares
     # (dimension id, percent, below the dimension minimum)
     dimensions: tuple[tuple[str, float | None, bool], ...]
     # (criterion id, points, max points, status)
@@ -46,6 +48,8 @@ class Record:
     # (gate id, effect, cleared)
     gates: tuple[tuple[str, str, bool], ...]
     sdg: tuple[int, ...]
+    # the decision on record: (outcome, granted SEK, round), or None
+    decision: tuple[str, float | None, str | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,7 @@ def table_row(outcome: Outcome) -> dict[str, Any]:
         "missing": list(record.missing),
         "gates": [g for g, _, _ in record.gates],
         "report": outcome.report,
+        "decision": record.decision,
     }
 
 

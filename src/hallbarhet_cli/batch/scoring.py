@@ -36,7 +36,7 @@ from hallbarhet_cli.batch.progress import Progress
 from hallbarhet_cli.batch.records import ChunkResult, SetInfo, Status
 from hallbarhet_cli.batch.robustness import RobustnessRun
 from hallbarhet_cli.batch.runner import run_items
-from hallbarhet_cli.batch.summary import Tally
+from hallbarhet_cli.batch.summary import FundingRule, Tally
 from hallbarhet_cli.batch.worker import Fatal, Settings
 from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import UsageError
@@ -71,6 +71,7 @@ class BatchOptions:
     mapping: Path | None = None
     criteria_ref: str | None = None
     budget: float | None = None
+    funding_rule: FundingRule = "stop"
     formats: frozenset[str] = frozenset(OUTPUT_FORMATS)
     reports: tuple[str, ...] = ()
     template_dir: Path | None = None
@@ -152,9 +153,9 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
             bar.close()
             sinks.close()
 
-        ranking = tally.rank(options.budget)
+        ranking = tally.rank(options.budget, options.funding_rule)
         columns = table_columns(tally.dimension_ids, tally.criterion_ids, sets, options.lang)
-        robustness = robust.analyse(options.budget)
+        robustness = robust.analyse(options.budget, options.funding_rule)
         columns[-1:-1] = robust.table_columns(options.lang)
         top: list[dict[str, Any]] = []
         error_rows: list[dict[str, Any]] = []

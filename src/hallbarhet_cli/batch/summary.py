@@ -12,22 +12,31 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from fractions import Fraction
+from typing import Any, Final, Literal
 
+from hallbarhet_cli.arithmetic import exact
 from hallbarhet_cli.batch.records import Outcome, Record, SetInfo, Status
 
 # Ranking order: sustainability-proofed first, then fail, to be completed, excluded.
 VERDICT_ORDER: Final = ("pass", "fail", "incomplete", "excluded")
 _RANK: Final = {v: i for i, v in enumerate(VERDICT_ORDER)}
 # A criterion is scored low when it got less than half its points on answers given.
-LOW_FRACTION: Final = 0.5
+LOW_FRACTION: Final = Fraction(1, 2)
 # Statuses that say the criterion was judged on answers (not waiting for one).
 _JUDGED: Final = frozenset({"met", "partial", "not_met"})
 HISTOGRAM_BINS: Final = 10
 SDG_GOALS: Final = range(1, 18)
 DUPLICATES_SHOWN: Final = 100
+_ZERO: Final = Fraction(0)
+# Verdicts whose percents are final: they go into the distributions. A provisional percent
+# counts missing answers as zero, and an excluded application's percent decides nothing.
+_FINAL: Final = frozenset({"pass", "fail"})
+
+FundingRule = Literal["stop", "skip"]
+FUNDING_RULES: Final[tuple[FundingRule, ...]] = ("stop", "skip")
 
 
 @dataclass
@@ -37,12 +46,15 @@ class Ranking:
 
     budget: float | None
     size: int
+    rule: FundingRule = "stop"
     ranks: array[int] = field(init=False)  # 0: not ranked (could not be assessed)
     funded: array[int] = field(init=False)  # 1 funded, 0 not, -1 no budget or not ranked
     cumulative: array[float] = field(init=False)  # SEK funded up to and including it
     funded_count: int = 0
     allocated: float = 0.0
-    line_after_rank: int | None = None  # the funding line falls after this rank
+    remaining: float = 0.0
+    passed_over: int = 0  # sustainability-proofed applications not funded
+    line_after_rank: int | None = None  # the last funded rank (0: none funded)
 
     def __post_init__(self) -> None:
         self.ranks = array("q", bytes(8 * self.size))
@@ -74,7 +86,8 @@ class Tally:
     # Per assessed input, in input order, for the ranking.
     index: array[int] = field(default_factory=lambda: array("q"))
     verdict: array[int] = field(default_factory=lambda: array("b"))
-    overall: array[float] = field(default_factory=lambda: array("d"))
+    overall: array[float] = field(default_factory=lambda: array("d"))  # final percents only
+    overall_exact: list[Fraction | None] = field(default_factory=list)
     requested: array[float] = field(default_factory=lambda: array("d"))
     ids: list[str] = field(default_factory=list)
     _seen_ids: set[str] = field(default_factory=set)
@@ -115,8 +128,10 @@ class Tally:
         self.verdict_sek[record.verdict] += requested
         self.index.append(index)
         self.verdict.append(_RANK[record.verdict])
-        overall = record.overall_percent
-        self.overall.append(math.nan if overall is None else overall)
+        self.overall_exact.append(record.overall_exact)
+        final = record.verdict in _FINAL
+        if final and record.overall_percent is not None:
+            self.overall.append(record.overall_percent)
         self.requested.append(requested)
         self.ids.append(record.id)
         if record.id in self._seen_ids:
@@ -130,7 +145,7 @@ class Tally:
                 self.dimension_percents[dimension] = array("d")
                 self.dimension_below[dimension] = 0
                 self.dimension_ids.append(dimension)
-            if percent is not None:
+            if final and percent is not None:
                 self.dimension_percents[dimension].append(percent)
                 self.dimension_below[dimension] += below
         sha = record.criteria_sha
@@ -141,7 +156,7 @@ class Tally:
             counts = self.criteria.setdefault((sha, criterion), [0, 0])
             if status in _JUDGED:
                 counts[0] += 1
-                counts[1] += maximum > 0 and points / maximum < LOW_FRACTION
+                counts[1] += maximum > 0 and Fraction(points, maximum) < LOW_FRACTION
         for question in record.missing:
             self.missing[(sha, question)] = self.missing.get((sha, question), 0) + 1
         for gate, _effect, _cleared in record.gates:
@@ -151,43 +166,45 @@ class Tally:
             self.sdg_sek[goal] = self.sdg_sek.get(goal, 0.0) + requested
 
     # -- ranking ---------------------------------------------------------------------------
-    def rank(self, budget: float | None) -> Ranking:
-        """Rank by verdict (pass, fail, incomplete, excluded), then overall percent (highest
-        first; none last), then id, then input order. With a ``budget``, pass applications
-        are funded in rank order while the requested amounts add up to no more than the
-        budget; the first that does not fit draws the funding line."""
-        overall = self.overall
+    def rank(self, budget: float | None, rule: FundingRule = "stop") -> Ranking:
+        """Rank by verdict (pass, fail, incomplete, excluded), then the exact overall percent
+        (highest first; none last), then id in plain string order, then input order.
 
-        def key(k: int) -> tuple[int, bool, float, str, int]:
-            value = overall[k]
-            missing = math.isnan(value)
-            return (self.verdict[k], missing, 0.0 if missing else -value, self.ids[k], k)
-
+        With a ``budget``, sustainability-proofed applications are funded in rank order
+        while their requested amounts fit in what is left. Under the rule ``stop`` the
+        first one that does not fit draws the funding line and nothing below it is funded;
+        under ``skip`` it is passed over and later ones that still fit are funded. Amounts
+        are added exactly, as the decimals they were written as.
+        """
+        key = rank_key_of(self.verdict, self.overall_exact, self.ids)
         order = sorted(range(self.assessed), key=key)
-        ranking = Ranking(budget, self.items)
-        total = 0.0
-        open_line = budget is not None
+        ranking = Ranking(budget, self.items, rule)
+        available = None if budget is None else exact(budget)
+        total = Fraction(0)
+        open_line = available is not None
+        passing = _RANK["pass"]
         for position, k in enumerate(order, 1):
             index = self.index[k]
             ranking.ranks[index] = position
-            if budget is None:
+            if available is None:
                 continue
-            fits = (
-                open_line
-                and self.verdict[k] == _RANK["pass"]
-                and total + self.requested[k] <= budget
-            )
+            requested = exact(self.requested[k])
+            fits = open_line and self.verdict[k] == passing and total + requested <= available
             if fits:
-                total += self.requested[k]
-                ranking.cumulative[index] = total
+                total += requested
+                ranking.cumulative[index] = float(total)
                 ranking.funded_count += 1
                 ranking.line_after_rank = position
-            elif self.verdict[k] == _RANK["pass"]:
-                open_line = False
+            elif self.verdict[k] == passing:
+                ranking.passed_over += 1
+                if rule == "stop":
+                    open_line = False
             ranking.funded[index] = fits
-        ranking.allocated = total
-        if budget is not None and ranking.line_after_rank is None:
-            ranking.line_after_rank = 0
+        ranking.allocated = float(total)
+        if available is not None:
+            ranking.remaining = float(available - total)
+            if ranking.line_after_rank is None:
+                ranking.line_after_rank = 0
         return ranking
 
     # -- the summary -----------------------------------------------------------------------
@@ -264,8 +281,10 @@ class Tally:
             else {
                 "available_sek": ranking.budget,
                 "allocated_sek": ranking.allocated,
-                "remaining_sek": ranking.budget - ranking.allocated,
+                "remaining_sek": ranking.remaining,
+                "funding_rule": ranking.rule,
                 "funded": ranking.funded_count,
+                "sustainability_proofed_not_funded": ranking.passed_over,
                 "funding_line_after_rank": ranking.line_after_rank,
             },
         }
@@ -324,6 +343,18 @@ class Tally:
             )
         rows.sort(key=lambda r: (-int(r["applications"]), str(r["gate"])))
         return rows
+
+
+def rank_key_of(
+    verdicts: array[int], overall: list[Fraction | None], ids: list[str]
+) -> Callable[[int], tuple[int, bool, Fraction, str, int]]:
+    """The ranking's sort key for the ``k``-th assessed input (see :meth:`Tally.rank`)."""
+
+    def key(k: int) -> tuple[int, bool, Fraction, str, int]:
+        value = overall[k]
+        return (verdicts[k], value is None, -(value or _ZERO), ids[k], k)
+
+    return key
 
 
 def _share(part: float, whole: float) -> float | None:

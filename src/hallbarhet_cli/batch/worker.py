@@ -45,7 +45,7 @@ from hallbarhet_cli.scoring.assessment import Assessment, Verdict
 from hallbarhet_cli.scoring.engine import assess
 
 # Files found in a folder with one of these kinds are not applications and are skipped.
-NOT_APPLICATIONS: Final = frozenset({"criteria-set", "criteria-test", "mapping"})
+NOT_APPLICATIONS: Final = frozenset({"criteria-set", "criteria-test", "mapping", "follow-up"})
 REPORT_SUFFIXES: Final = {"html": "html", "md": "md", "pdf": "pdf"}
 
 
@@ -386,11 +386,17 @@ def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
         verdict=result.verdict.value,
         provisional=result.provisional,
         overall_percent=result.overall_percent,
+        overall_exact=result.overall_exact,
         dimensions=tuple((d.id, d.percent, d.below_minimum) for d in result.dimensions),
         criteria=tuple((r.id, r.points, r.max_points, r.status.value) for r in result.criteria),
         missing=tuple(m.question for m in result.missing),
         gates=tuple((g.id, g.effect, g.cleared) for g in result.gates),
         sdg=tuple(sdg),
+        decision=(
+            (app.decision.outcome, app.decision.granted_sek, app.decision.round)
+            if app.decision
+            else None
+        ),
     )
 
 

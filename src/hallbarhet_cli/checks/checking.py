@@ -1,6 +1,7 @@
 """Check files of any kind: criteria sets (schema, ``extends`` and lint), applications
 (schema and answers against their set), criteria tests (schema, expectations and each
-case's answers against their set) and batch column mappings. Used by ``hallbarhet validate``."""
+case's answers against their set), batch column mappings, indicator sets and indicator
+data files named on the command line. Used by ``hallbarhet validate``."""
 
 from __future__ import annotations
 
@@ -15,7 +16,15 @@ from hallbarhet_cli.errors import InputError, Message, Problem, Severity, unique
 from hallbarhet_cli.files.yamlload import exists, is_dir, iter_yaml_files
 from hallbarhet_cli.i18n import N_
 
-KINDS = ("criteria-set", "application", "criteria-test", "mapping")
+KINDS = (
+    "criteria-set",
+    "application",
+    "criteria-test",
+    "mapping",
+    "indicator-set",
+    "indicator-mapping",
+    "follow-up",
+)
 
 
 @dataclass
@@ -40,6 +49,10 @@ def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
 def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
     """Check one file; never raises for a bad file."""
     display = str(path)
+    if path.suffix.lower() == ".csv":
+        from hallbarhet_cli.indicators.validate import check_data_file
+
+        return FileResult(display, "indicator-data", unique(check_data_file(path, display)))
     try:
         document = read_document(path, display)
     except InputError as err:
@@ -59,10 +72,23 @@ def check_file(path: Path, library: CriteriaLibrary) -> FileResult:
 
             test = criteria_test_from_document(document, path, library)
             result.problems.extend(test.warnings)
+        elif kind == "follow-up":
+            from hallbarhet_cli.followup.loading import report_from_document
+
+            report = report_from_document(document, path, library)
+            result.problems.extend(report.warnings)
         elif kind == "mapping":
             from hallbarhet_cli.batch.mapping import load_mapping
 
             load_mapping(path, library)
+        elif kind == "indicator-set":
+            from hallbarhet_cli.indicators.validate import check_document
+
+            result.problems.extend(check_document(document, path))
+        elif kind == "indicator-mapping":
+            from hallbarhet_cli.indicators.mapping import load_indicator_mapping
+
+            load_indicator_mapping(path)
         else:
             result.problems.append(
                 document.problem(

@@ -2,7 +2,7 @@
 annotations, JUnit XML or SARIF.
 
 Every format keeps each finding's rule id and location; only the message text follows the
-language. Reporters share one signature and are chosen by name from :data:`REPORTERS`.
+language. Reporters share one signature and are chosen by name from :data:`FINDINGS_REPORTERS`.
 ``strict`` says whether warnings fail, which matters where a format records pass or fail
 (JUnit).
 """
@@ -23,8 +23,12 @@ from hallbarhet_cli.checks.checking import KINDS, FileResult
 from hallbarhet_cli.criteria.lint import CHECKS
 from hallbarhet_cli.errors import Problem, Severity
 from hallbarhet_cli.i18n import N_, gettext, ngettext
+from hallbarhet_cli.indicators.rules import INDICATOR_RULES
 
 FindingsReporter = Callable[[Sequence[FileResult], str, bool], str]
+
+# format_version 1: the first published shape of the findings JSON.
+FORMAT_VERSION: Final = 1
 
 SARIF_SCHEMA: Final = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -98,6 +102,20 @@ RULES: Final[dict[str, str]] = {
     "reports": N_("A report format that this version of hallbarhet does not have."),
     "template": N_("A report template cannot be rendered."),
     "pdf": N_("PDF reports need the optional WeasyPrint extra."),
+    **INDICATOR_RULES,
+    "decision-amount": N_("A decision's granted amount does not fit its outcome."),
+    "decision-exceeds": N_("A decision grants more than the application requested."),
+    "decision-outcome": N_("A partly granted decision that grants the whole amount requested."),
+    "not-follow-up": N_("The file is not a follow-up report."),
+    "unknown-application": N_("A follow-up report names an application that cannot be found."),
+    "application-id": N_("The application file given has another id than the report names."),
+    "not-granted": N_("A follow-up report for an application with no decision granting funds."),
+    "unknown-promise": N_("A follow-up report gives a value for a promise the set does not have."),
+    "not-a-promise": N_("A follow-up value for a question that the set does not follow up."),
+    "nothing-promised": N_("A follow-up value for a promise the application did not make."),
+    "promise-in-answers": N_("A promise reported under `answers` instead of `values`."),
+    "duplicate-application": N_("Two applications in a portfolio have the same id."),
+    "not-portfolio-input": N_("A file given to `portfolio` is not an application or a report."),
 }
 _UNDESCRIBED: Final = N_("A finding reported by hallbarhet.")
 _FIRST_SENTENCE: Final = re.compile(r"(.+?[.!?])(?:\s|$)", re.DOTALL)
@@ -145,22 +163,12 @@ def render_text(results: Sequence[FileResult], lang: str, strict: bool = False) 
 def render_json(results: Sequence[FileResult], lang: str, strict: bool = False) -> str:
     errors, warnings = counts(results)
     payload: dict[str, Any] = {
-        "format_version": 1,
+        "format_version": FORMAT_VERSION,
         "files": [
             {
                 "file": r.file,
                 "kind": r.kind,
-                "problems": [
-                    {
-                        "file": p.file,
-                        "line": p.line,
-                        "column": p.column,
-                        "rule": p.rule,
-                        "severity": p.severity.value,
-                        "message": p.message.render(lang),
-                    }
-                    for p in r.problems
-                ],
+                "problems": [p.to_json(lang) for p in r.problems],
             }
             for r in results
         ],
@@ -365,7 +373,7 @@ def render_sarif(results: Sequence[FileResult], lang: str, strict: bool = False)
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: Final[dict[str, FindingsReporter]] = {
+FINDINGS_REPORTERS: Final[dict[str, FindingsReporter]] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,

@@ -7,16 +7,10 @@ from typing import Annotated
 import typer
 
 from hallbarhet_cli import __version__
-from hallbarhet_cli.cli import (
-    assess,
-    batch,
-    criteria,
-    new,
-    robustness,
-    schema,
-    test,
-    validate,
-)
+from hallbarhet_cli.cli import assess, batch, criteria, new, robustness, schema, test, validate
+from hallbarhet_cli.cli import followup as followup_cli
+from hallbarhet_cli.cli import indicators as indicators_cli
+from hallbarhet_cli.cli import portfolio as portfolio_cli
 from hallbarhet_cli.cli.common import State, T
 from hallbarhet_cli.i18n import N_
 
@@ -86,6 +80,7 @@ app.command("validate", help=T(N_("Validate criteria sets and applications (file
 app.add_typer(
     criteria.app, name="criteria", help=T(N_("List and show the bundled and local criteria sets."))
 )
+app.add_typer(indicators_cli.app, name="indicators")
 app.add_typer(schema.app, name="schema", help=T(N_("Print JSON Schemas for editors.")))
 app.command("test", help=T(N_("Run criteria test cases and report rule coverage.")))(test.test)
 app.command(
@@ -97,6 +92,26 @@ app.command(
         )
     ),
 )(new.new)
+
+app.command(
+    "followup",
+    help=T(
+        N_(
+            "Follow up a progress or final report: promised against delivered, requests "
+            "for completion and the ex-post verdict."
+        )
+    ),
+)(followup_cli.followup)
+
+app.command(
+    "portfolio",
+    help=T(
+        N_(
+            "The region's follow-up over rounds and years: the share sustainability-proofed "
+            "by count, requested and granted SEK, and promised against delivered."
+        )
+    ),
+)(portfolio_cli.portfolio)
 
 
 def run() -> None:

@@ -30,6 +30,11 @@ class OutputFormat(StrEnum):
     html = "html"
 
 
+class FundingRule(StrEnum):
+    stop = "stop"
+    skip = "skip"
+
+
 class ReportFormat(StrEnum):
     html = "html"
     md = "md"
@@ -90,6 +95,19 @@ def batch(
             ),
         ),
     ] = None,
+    funding_rule: Annotated[
+        FundingRule,
+        typer.Option(
+            "--funding-rule",
+            help=T(
+                N_(
+                    "How the budget is spent down the ranking: stop (the first "
+                    "sustainability-proofed application that does not fit draws the funding "
+                    "line) or skip (pass over it and fund later ones that still fit)."
+                )
+            ),
+        ),
+    ] = FundingRule.stop,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -174,6 +192,7 @@ def batch(
         mapping=mapping,
         criteria_ref=criteria,
         budget=budget,
+        funding_rule=funding_rule.value,
         formats=frozenset(f.value for f in formats) if formats else frozenset(OUTPUT_FORMATS),
         reports=tuple(dict.fromkeys(r.value for r in reports or [])),
         template_dir=template_dir,
@@ -293,15 +312,16 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
         lines.append(
             ngettext(
                 "Funding line: {n} application within the budget of {budget} ({allocated} "
-                "allocated).",
+                "allocated, {remaining} left).",
                 "Funding line: {n} applications within the budget of {budget} ({allocated} "
-                "allocated).",
+                "allocated, {remaining} left).",
                 budget["funded"],
                 lang,
             ).format(
                 n=fmt.number(budget["funded"], lang),
                 budget=fmt.money(budget["available_sek"], lang),
                 allocated=fmt.money(budget["allocated_sek"], lang),
+                remaining=fmt.money(budget["remaining_sek"], lang),
             )
         )
     if "robustness" in summary:

@@ -65,3 +65,39 @@ def application(
             where = Where("--criteria")
             resolved = CriteriaLibrary().resolve(criteria, where, Path.cwd(), confine=False)
         _write(application_schema(resolved, lang.value), output)
+
+
+@app.command(
+    "follow-up",
+    help=T(
+        N_(
+            "Print the JSON Schema of follow-up reports, for editors; with --criteria it knows "
+            "that set's promises."
+        )
+    ),
+)
+def follow_up(
+    criteria: Annotated[
+        str | None,
+        typer.Option(
+            "--criteria",
+            "-c",
+            help=T(
+                N_("The criteria set the reports follow up: a bundled id, id@version or a path.")
+            ),
+        ),
+    ] = None,
+    output: OutputOption = "-",
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    from pathlib import Path
+
+    from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+    from hallbarhet_cli.followup.schema import followup_schema
+
+    with handle_errors(lang.value):
+        resolved = None
+        if criteria is not None:
+            where = Where("--criteria")
+            resolved = CriteriaLibrary().resolve(criteria, where, Path.cwd(), confine=False)
+        _write(followup_schema(resolved, lang.value), output)

@@ -62,13 +62,13 @@ def validate(
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from hallbarhet_cli.checks.checking import check_paths
-    from hallbarhet_cli.checks.findings import REPORTERS, counts
+    from hallbarhet_cli.checks.findings import FINDINGS_REPORTERS, counts
     from hallbarhet_cli.files.output import write_atomic
 
     chosen = format or default_format()
     with handle_errors(lang.value):
         results = check_paths(paths)
-        write_atomic(output, REPORTERS[chosen.value](results, lang.value, strict))
+        write_atomic(output, FINDINGS_REPORTERS[chosen.value](results, lang.value, strict))
     errors, warnings = counts(results)
     if errors or (strict and warnings):
         raise typer.Exit(ExitCode.FINDINGS)

@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
+from hallbarhet_cli.criteria.promises import COMPARABLE, NUMERIC
 from hallbarhet_cli.criteria.resolved import ResolvedSet, SourcedSet
 from hallbarhet_cli.errors import Message, Problem, Severity
 from hallbarhet_cli.files.yamlload import DataPath
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Comparison, Condition, CriteriaSet
-from hallbarhet_cli.models.conditions import comparisons
+from hallbarhet_cli.models.conditions import comparisons, questions_read
 from hallbarhet_cli.models.fields import FIELDS
 from hallbarhet_cli.models.operators import OPERATORS
 from hallbarhet_cli.models.text import Text, languages
@@ -168,21 +169,12 @@ def _value_type(ctx: LintContext) -> Iterator[Problem]:
     for path, comparison in ctx.comparisons():
         subject = _subject_type(ctx, comparison)
         op = OPERATORS[comparison.op]
-        if (
-            subject is None
-            or subject[0] not in op.fits
-            or comparison.op in ("answered", "min_length")
-        ):
+        if subject is None or subject[0] not in op.fits:
             continue
-        kind, value = subject[0], comparison.value
-        values = value if op.takes_list else [value]
-        if op.takes_list and not isinstance(value, list):
-            continue
-        if kind == "multichoice":
-            kind = "choice"
-        for j, item in enumerate(values):
+        kind = "choice" if subject[0] == "multichoice" else subject[0]
+        for inner, item in op.compared_values(comparison.value):
             if item is not None and not _value_fits(kind, item):
-                where = (*path, comparison.op, j) if op.takes_list else (*path, comparison.op)
+                where = (*path, comparison.op, *inner)
                 yield ctx.problem(
                     "value-type",
                     where,
@@ -201,15 +193,9 @@ def _unknown_option(ctx: LintContext) -> Iterator[Problem]:
         subject = _subject_type(ctx, comparison)
         if subject is None or subject[0] not in ("choice", "multichoice") or not subject[1]:
             continue
-        if comparison.op in ("answered", "min_length"):
-            continue
-        value = comparison.value
-        values = value if isinstance(value, list) else [value]
-        for j, item in enumerate(values):
+        for inner, item in OPERATORS[comparison.op].compared_values(comparison.value):
             if isinstance(item, str) and item not in subject[1]:
-                where = (
-                    (*path, comparison.op, j) if isinstance(value, list) else (*path, comparison.op)
-                )
+                where = (*path, comparison.op, *inner)
                 yield ctx.problem(
                     "unknown-option",
                     where,
@@ -380,7 +366,7 @@ def _unused_question(ctx: LintContext) -> Iterator[Problem]:
     ]
     conditions += [g.when for g in ctx.resolved.gates]
     for condition in conditions:
-        used.update(c.question for _, c in comparisons(condition) if c.question)
+        used.update(questions_read(condition))
     for i, question in enumerate(ctx.model.questions):
         if question.id not in used:
             yield ctx.problem(
@@ -589,4 +575,71 @@ def _missing_translation(ctx: LintContext) -> Iterator[Problem]:
                 "missing-translation",
                 path,
                 Message(N_("No translation into {languages}."), {"languages": ", ".join(missing)}),
+            )
+
+
+@check("follow-up-question")
+def _follow_up_question(ctx: LintContext) -> Iterator[Problem]:
+    """A ``follow_up`` entry names a question that no set in the chain declares, or one
+    that an earlier entry in the file already names.
+
+    ``follow_up: [{question: jobs_expcted}]`` where the question is ``jobs_expected``."""
+    known = ctx.resolved.question_map
+    seen: set[str] = set()
+    for i, promise in enumerate(ctx.model.follow_up):
+        path = ("follow_up", i, "question")
+        if promise.question not in known:
+            yield ctx.problem(
+                "follow-up-question",
+                path,
+                Message(
+                    N_("The follow-up entry names an unknown question {id!r}."),
+                    {"id": promise.question},
+                    did_you_mean(promise.question, known),
+                ),
+            )
+        elif promise.question in seen:
+            yield ctx.problem(
+                "follow-up-question",
+                path,
+                Message(
+                    N_("The question {id!r} already has a follow-up entry."),
+                    {"id": promise.question},
+                ),
+            )
+        seen.add(promise.question)
+
+
+@check("follow-up-type")
+def _follow_up_type(ctx: LintContext) -> Iterator[Problem]:
+    """A ``follow_up`` entry must name a question whose answers can be compared with what
+    was delivered: a number, a whole number, a choice (its options in order from least
+    to most), a yes/no question or a date; not text or a multiple choice. A tolerance
+    applies to numbers only."""
+    known = ctx.resolved.question_map
+    for i, promise in enumerate(ctx.model.follow_up):
+        question = known.get(promise.question)
+        if question is None:
+            continue
+        if question.type not in COMPARABLE:
+            yield ctx.problem(
+                "follow-up-type",
+                ("follow_up", i, "question"),
+                Message(
+                    N_(
+                        "{id!r} is a {type} question, which cannot be compared with what was "
+                        "delivered; follow up a number, choice, yes/no or date question."
+                    ),
+                    {"id": question.id, "type": question.type},
+                ),
+            )
+        elif promise.tolerance is not None and question.type not in NUMERIC:
+            yield ctx.problem(
+                "follow-up-type",
+                ("follow_up", i, "tolerance"),
+                Message(
+                    N_("A tolerance applies to numbers only; {id!r} is a {type} question."),
+                    {"id": question.id, "type": question.type},
+                ),
+                key=True,
             )

@@ -5,15 +5,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from hallbarhet_cli.errors import InputError, Message, Problem
 from hallbarhet_cli.files.yamlload import DataPath, Document
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import CriteriaSet, Criterion, Dimension, Gate, Question, VerdictRule
+from hallbarhet_cli.models.validation import did_you_mean
+
+ElementKind = Literal["question", "criterion", "gate", "dimension"]
+_NO_SUCH: Final[dict[ElementKind, str]] = {
+    "question": N_("There is no question {id!r} in the criteria set {set!r}."),
+    "criterion": N_("There is no criterion {id!r} in the criteria set {set!r}."),
+    "gate": N_("There is no gate {id!r} in the criteria set {set!r}."),
+    "dimension": N_("There is no dimension {id!r} in the criteria set {set!r}."),
+}
 
 
 @dataclass(frozen=True)
@@ -65,18 +75,28 @@ class ResolvedSet:
     @cached_property
     def criterion_questions(self) -> dict[str, tuple[str, ...]]:
         """The questions each criterion's levels read, in order of appearance."""
-        from hallbarhet_cli.models.conditions import comparisons
+        from hallbarhet_cli.models.conditions import questions_read
 
         read: dict[str, tuple[str, ...]] = {}
         for criterion in self.criteria:
             seen: dict[str, None] = {}
             for level in criterion.levels or []:
-                if level.when is not None:
-                    for _, comparison in comparisons(level.when):
-                        if comparison.question is not None:
-                            seen.setdefault(comparison.question)
+                seen.update(dict.fromkeys(questions_read(level.when)))
             read[criterion.id] = tuple(seen)
         return read
+
+    def no_such(self, kind: ElementKind, wanted: str) -> Message:
+        """ "There is no <kind> <id> in the criteria set", with the nearest id suggested: the
+        one message for an id that the set does not have, wherever it was written."""
+        known: dict[ElementKind, Iterable[str]] = {
+            "question": self.question_map,
+            "criterion": self.criterion_map,
+            "gate": self.gate_map,
+            "dimension": self.dimensions,
+        }
+        return Message(
+            _NO_SUCH[kind], {"id": wanted, "set": self.id}, did_you_mean(wanted, known[kind])
+        )
 
     @cached_property
     def sha256(self) -> str:

@@ -226,15 +226,7 @@ def _comparison(lang: str, description: str) -> Schema:
         },
     }
     for name, op in OPERATORS.items():
-        spec: Schema = {}
-        if name == "answered":
-            spec = {"type": "boolean"}
-        elif name == "min_length":
-            spec = {"type": "integer", "minimum": 0}
-        elif op.takes_list:
-            spec = {"type": "array"}
-        spec["description"] = f"{op.doc} {example} {op.example}"
-        properties[name] = spec
+        properties[name] = {**op.schema(), "description": f"{op.doc} {example} {op.example}"}
     return {
         "title": "Comparison",
         "description": description,

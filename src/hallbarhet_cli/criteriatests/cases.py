@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
@@ -29,7 +29,7 @@ from hallbarhet_cli.applications.loading import (
     read_document,
 )
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where, is_path_reference
-from hallbarhet_cli.criteria.resolved import ResolvedSet
+from hallbarhet_cli.criteria.resolved import ElementKind, ResolvedSet
 from hallbarhet_cli.errors import InputError, Message, Problem, has_errors, unique
 from hallbarhet_cli.files.yamlload import DataPath, Document
 from hallbarhet_cli.i18n import N_
@@ -37,7 +37,7 @@ from hallbarhet_cli.models import Application
 from hallbarhet_cli.models.application import Amount, Line, Review, Score, Sector
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.criteria import ApplicationType, Id, Number
-from hallbarhet_cli.models.validation import did_you_mean, validate
+from hallbarhet_cli.models.validation import validate
 
 KIND: Final = "criteria-test"
 VerdictName = Literal["excluded", "incomplete", "fail", "pass"]
@@ -316,29 +316,11 @@ def _check_expect(
         yield from _check_range(document, path, percent_range)
 
 
-_UNKNOWN: Final = {
-    "criterion": N_("There is no criterion {id!r} in the criteria set {set!r}."),
-    "gate": N_("There is no gate {id!r} in the criteria set {set!r}."),
-    "question": N_("There is no question {id!r} in the criteria set {set!r}."),
-    "dimension": N_("There is no dimension {id!r} in the criteria set {set!r}."),
-}
-
-
 def _unknown(
-    document: Document, path: DataPath, what: str, item: str, criteria: ResolvedSet
+    document: Document, path: DataPath, what: ElementKind, item: str, criteria: ResolvedSet
 ) -> Problem:
-    ids: dict[str, Iterable[str]] = {
-        "criterion": criteria.criterion_map,
-        "gate": criteria.gate_map,
-        "question": criteria.question_map,
-        "dimension": criteria.dimensions,
-    }
-    known = ids[what]
     return document.problem(
-        path,
-        f"unknown-{what}",
-        Message(_UNKNOWN[what], {"id": item, "set": criteria.id}, did_you_mean(item, known)),
-        key=isinstance(path[-1], str),
+        path, f"unknown-{what}", criteria.no_such(what, item), key=isinstance(path[-1], str)
     )
 
 

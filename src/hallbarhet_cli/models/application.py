@@ -9,6 +9,7 @@ from pydantic import Field, StringConstraints
 
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.criteria import ApplicationType, Id
+from hallbarhet_cli.models.followup import Decision
 
 APPLICATION_ID_PATTERN: Final = r"^[^\s].*$"
 Sector = Literal["public", "company", "civil_society", "academia", "other"]
@@ -21,6 +22,7 @@ class Applicant(Model):
     name: Line
     org_number: Annotated[str, StringConstraints(max_length=40)] | None = None
     sector: Sector
+    municipality: Line | None = None
 
 
 class Budget(Model):
@@ -64,3 +66,4 @@ class Application(Model):
     summary: str | None = None
     answers: dict[str, Any] = Field(default_factory=dict)
     review: Review | None = None
+    decision: Decision | None = None

@@ -9,42 +9,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import Discriminator, Field, Tag, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.operators import OPERATORS
 
-Value = Any
 
+class _Comparison(Model):
+    """``{question: ID, OP: VALUE}`` or ``{field: NAME, OP: VALUE}`` with exactly one OP.
 
-class Comparison(Model):
-    """``{question: ID, OP: VALUE}`` or ``{field: NAME, OP: VALUE}`` with exactly one OP."""
+    The operator fields come from :data:`~hallbarhet_cli.models.operators.OPERATORS`, one
+    per operator, typed by the operator's value shape.
+    """
 
     question: str | None = None
     field: str | None = None
-    eq: Value = None
-    ne: Value = None
-    lt: Value = None
-    le: Value = None
-    gt: Value = None
-    ge: Value = None
-    in_: list[Value] | None = Field(default=None, alias="in")
-    not_in: list[Value] | None = None
-    includes_any: list[Value] | None = None
-    includes_all: list[Value] | None = None
-    min_length: Annotated[int, Field(ge=0)] | None = None
-    answered: bool | None = None
 
     @model_validator(mode="after")
-    def _one_subject_one_operator(self) -> Comparison:
+    def _one_subject_one_operator(self) -> _Comparison:
         if (self.question is None) == (self.field is None):
             raise PydanticCustomError(
                 "hb_condition_subject", "A comparison names exactly one `question` or `field`."
             )
-        ops = [name for name in OPERATORS if _field_name(name) in self.model_fields_set]
+        ops = [op.name for op in OPERATORS.values() if op.attribute in self.model_fields_set]
         if len(ops) != 1:
             raise PydanticCustomError(
                 "hb_condition_operator",
@@ -56,19 +46,36 @@ class Comparison(Model):
     @cached_property
     def op(self) -> str:
         """The operator's name as written in files (``in``, not ``in_``)."""
-        return next(name for name in OPERATORS if _field_name(name) in self.model_fields_set)
+        return next(op.name for op in OPERATORS.values() if op.attribute in self.model_fields_set)
 
     @cached_property
     def value(self) -> Any:
-        return getattr(self, _field_name(self.op))
+        return getattr(self, OPERATORS[self.op].attribute)
 
     @property
     def subject(self) -> str:
         return self.question if self.question is not None else f"{self.field}"
 
 
-def _field_name(op: str) -> str:
-    return "in_" if op == "in" else op
+if TYPE_CHECKING:
+
+    class Comparison(_Comparison):
+        """A comparison; its operator fields are made from the registered operators."""
+
+else:
+    Comparison = create_model(
+        "Comparison",
+        __base__=_Comparison,
+        __module__=__name__,
+        __doc__=_Comparison.__doc__,
+        **{
+            op.attribute: (
+                op.annotation | None,
+                Field(default=None, alias=op.name if op.attribute != op.name else None),
+            )
+            for op in OPERATORS.values()
+        },
+    )
 
 
 class All(Model):
@@ -129,3 +136,14 @@ def comparisons(
             yield from comparisons(child, (*path, "any", i))
     else:
         yield from comparisons(condition.not_, (*path, "not"))
+
+
+def questions_read(condition: Condition | None) -> tuple[str, ...]:
+    """The questions ``condition`` compares, each once, in order of appearance."""
+    if condition is None:
+        return ()
+    seen: dict[str, None] = {}
+    for _, comparison in comparisons(condition):
+        if comparison.question is not None:
+            seen.setdefault(comparison.question)
+    return tuple(seen)

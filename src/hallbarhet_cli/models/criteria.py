@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.conditions import Condition
+from hallbarhet_cli.models.followup import Promise
 from hallbarhet_cli.models.text import Text
 
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -177,3 +178,4 @@ class CriteriaSet(Model):
     criteria: list[Criterion] = Field(default_factory=list)
     gates: list[Gate] = Field(default_factory=list)
     weight_uncertainty: Uncertainty | WeightUncertainty | None = None
+    follow_up: list[Promise] = Field(default_factory=list)

@@ -59,6 +59,7 @@ _MESSAGES: Final[dict[str, str]] = {
     "hb_condition": N_("A condition is a mapping: a comparison, `all`, `any` or `not`."),
     "hb_condition_subject": N_("A comparison names exactly one `question` or `field`."),
     "hb_condition_operator": N_("A comparison has exactly one operator, one of: {operators}."),
+    "hb_tolerance": N_("A tolerance is either `percent` or `absolute`, not both."),
 }
 _PATTERNS: Final[dict[str, str]] = {
     ID_PATTERN: N_(

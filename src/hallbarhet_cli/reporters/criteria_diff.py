@@ -338,16 +338,6 @@ def render_json(diff: SetDiff, impact: RoundImpact | None, lang: str) -> str:
                 }
                 for e in impact.changed
             ],
-            "problems": [
-                {
-                    "file": p.file,
-                    "line": p.line,
-                    "column": p.column,
-                    "rule": p.rule,
-                    "severity": p.severity.value,
-                    "message": p.message.render(lang),
-                }
-                for p in impact.problems
-            ],
+            "problems": [p.to_json(lang) for p in impact.problems],
         }
     return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

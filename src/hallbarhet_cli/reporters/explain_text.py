@@ -18,11 +18,10 @@ from rich.text import Text
 from hallbarhet_cli import fmt
 from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.criteria.resolved import ResolvedSet
-from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
+from hallbarhet_cli.errors import Problem, Severity, UsageError
 from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import All, Any_, Condition, localize
-from hallbarhet_cli.models.validation import did_you_mean
 from hallbarhet_cli.reporters.console import finish, text_console
 from hallbarhet_cli.scoring.assessment import Assessment
 from hallbarhet_cli.scoring.engine import Facts, fill_form
@@ -47,11 +46,7 @@ def find_criterion(criteria: ResolvedSet, wanted: str) -> str:
                 None,
                 "unknown-criterion",
                 Severity.ERROR,
-                Message(
-                    N_("There is no criterion {id!r} in the criteria set {set!r}."),
-                    {"id": wanted, "set": criteria.id},
-                    did_you_mean(wanted, criteria.criterion_map),
-                ),
+                criteria.no_such("criterion", wanted),
             )
         ]
     )

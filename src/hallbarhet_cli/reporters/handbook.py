@@ -16,7 +16,7 @@ from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import Condition, Question, localize
-from hallbarhet_cli.models.conditions import comparisons
+from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.models.fields import option_label
 from hallbarhet_cli.scoring.explain import Explainer
 
@@ -37,9 +37,7 @@ _EFFECTS: Final = {
 
 
 def _reads(condition: Condition | None) -> set[str]:
-    if condition is None:
-        return set()
-    return {c.question for _, c in comparisons(condition) if c.question is not None}
+    return set(questions_read(condition))
 
 
 def _limits(question: Question, lang: str) -> str | None:

@@ -209,14 +209,7 @@ def render_text(
 
 # -- JSON -------------------------------------------------------------------------------
 def _problem(problem: Problem, lang: str) -> dict[str, Any]:
-    return {
-        "file": problem.file,
-        "line": problem.line,
-        "column": problem.column,
-        "rule": problem.rule,
-        "severity": problem.severity.value,
-        "message": problem.message.render(lang),
-    }
+    return problem.to_json(lang)
 
 
 def _set(criteria: ResolvedSet) -> dict[str, Any]:

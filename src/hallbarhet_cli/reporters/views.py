@@ -11,6 +11,7 @@ import os
 from typing import Any, Final
 
 from hallbarhet_cli import __version__, fmt
+from hallbarhet_cli.applications.decision import decision_view
 from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
@@ -96,7 +97,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
             d.id: {
                 "title": explain.dimension_title(d.id),
                 "percent": d.percent,
-                "weight": d.weight,
+                "weight": float(d.weight),
                 "min_percent": d.min_percent,
                 "below_minimum": d.below_minimum,
             }
@@ -161,6 +162,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
         ],
         "sdg": sdg,
         "warnings": [p.render(lang) for p in loaded.warnings],
+        "decision": decision_view(app.decision, lang),
         "officer": app.review.officer if app.review else None,
         "review_date": app.review.date.isoformat() if app.review and app.review.date else None,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
 
@@ -53,16 +54,28 @@ class CriterionResult:
 
 @dataclass(frozen=True)
 class DimensionResult:
-    """A dimension's percent (``None`` when the set has no criteria in it)."""
+    """A dimension's percent (``None`` when the set has no criteria in it).
+
+    ``exact`` is the percent as an exact rational, what thresholds are compared with;
+    ``percent`` is the same value as a float, for reports and JSON.
+    """
 
     id: str
-    percent: float | None
-    weight: float
-    min_percent: float
+    exact: Fraction | None
+    weight: Fraction
+    min_exact: Fraction
+
+    @property
+    def percent(self) -> float | None:
+        return None if self.exact is None else float(self.exact)
+
+    @property
+    def min_percent(self) -> float:
+        return float(self.min_exact)
 
     @property
     def below_minimum(self) -> bool:
-        return self.percent is not None and self.percent < self.min_percent
+        return self.exact is not None and self.exact < self.min_exact
 
 
 @dataclass(frozen=True)
@@ -92,7 +105,17 @@ class Improvement:
     from_points: int
     to_points: int
     level: int | None
-    gain: float  # percentage points of the overall percent
+    # The gain in percentage points of the overall percent, as an exact fraction.
+    gain_numerator: int
+    gain_denominator: int
+
+    @property
+    def exact_gain(self) -> Fraction:
+        return Fraction(self.gain_numerator, self.gain_denominator)
+
+    @property
+    def gain(self) -> float:
+        return self.gain_numerator / self.gain_denominator
 
 
 @dataclass(frozen=True)
@@ -106,8 +129,8 @@ class Assessment:
     criteria_sha256: str
     verdict: Verdict
     provisional: bool
-    overall_percent: float | None
-    pass_percent: float
+    overall_exact: Fraction | None  # what the verdict and the ranking compare
+    pass_exact: Fraction
     dimensions: tuple[DimensionResult, ...]
     criteria: tuple[CriterionResult, ...]
     gates: tuple[GateResult, ...]
@@ -116,3 +139,12 @@ class Assessment:
     uncleared: tuple[str, ...]
     ignored_answers: tuple[str, ...]
     improvements: tuple[Improvement, ...]
+
+    @property
+    def overall_percent(self) -> float | None:
+        """The overall percent as a float, for reports and JSON (never for comparing)."""
+        return None if self.overall_exact is None else float(self.overall_exact)
+
+    @property
+    def pass_percent(self) -> float:
+        return float(self.pass_exact)

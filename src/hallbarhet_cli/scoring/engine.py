@@ -4,25 +4,22 @@ no language, which is what lets batch runs, tests and reports share it."""
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Final
 
+from hallbarhet_cli.arithmetic import exact
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.models import (
-    All,
-    Any_,
     Application,
-    Comparison,
     Condition,
     Gate,
-    Not,
     Question,
 )
-from hallbarhet_cli.models.conditions import comparisons
-from hallbarhet_cli.models.fields import FIELDS
-from hallbarhet_cli.models.operators import holds
+from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.scoring.assessment import (
     Assessment,
     CriterionResult,
@@ -33,7 +30,9 @@ from hallbarhet_cli.scoring.assessment import (
     Status,
     Verdict,
 )
-from hallbarhet_cli.scoring.predicates import Predicate, compile_condition
+from hallbarhet_cli.scoring.predicates import Predicate, compile_condition, compiled
+
+_ZERO: Final = Fraction(0)
 
 
 class Facts:
@@ -43,32 +42,15 @@ class Facts:
         self.application = application
         self.answers = answers
 
-    def value(self, comparison: Comparison) -> Any:
-        if comparison.question is not None:
-            return self.answers.get(comparison.question)
-        field = FIELDS.get(comparison.subject)
-        return field.read(self.application) if field is not None else None
-
     def holds(self, condition: Condition) -> bool:
-        if isinstance(condition, Comparison):
-            return holds(condition.op, self.value(condition), condition.value)
-        if isinstance(condition, All):
-            return all(self.holds(c) for c in condition.all)
-        if isinstance(condition, Any_):
-            return any(self.holds(c) for c in condition.any)
-        if isinstance(condition, Not):
-            return not self.holds(condition.not_)
-        raise TypeError(condition)
+        """Whether ``condition`` holds, evaluated by the same compiled code that scores."""
+        return compiled(condition)(self.answers, self.application)
 
     def read(self, condition: Condition | None) -> tuple[tuple[str, Any], ...]:
         """The questions a condition reads, with their answers, in order of appearance."""
         if condition is None:
             return ()
-        seen: dict[str, Any] = {}
-        for _, comparison in comparisons(condition):
-            if comparison.question is not None:
-                seen.setdefault(comparison.question, self.answers.get(comparison.question))
-        return tuple(seen.items())
+        return tuple((q, self.answers.get(q)) for q in questions_read(condition))
 
 
 @dataclass(frozen=True)
@@ -77,13 +59,85 @@ class _Ladder:
 
     id: str
     dimension: str
-    weight: float
+    weight: Fraction
     max_points: int
     manual: bool
     levels: tuple[tuple[int, Predicate | None], ...]
     questions: tuple[str, ...]  # what its levels read, in order of appearance
     # (points, level index) of each level, for finding the next rung up
     rungs: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class _Sum:
+    """A weighted sum with whole-number factors over one common denominator:
+    ``Σ(factor × value) / denominator``. Scoring adds integers and divides once, and the
+    result is exact."""
+
+    denominator: int
+    factors: tuple[tuple[int, int], ...]  # (index of the value, factor)
+
+    @classmethod
+    def of(cls, shares: dict[int, Fraction]) -> _Sum:
+        denominator = math.lcm(*(share.denominator for share in shares.values()))
+        factors = tuple((i, int(share * denominator)) for i, share in shares.items() if share)
+        return cls(denominator, factors)
+
+    def numerator(self, values: list[int]) -> int:
+        return sum(factor * values[i] for i, factor in self.factors)
+
+
+@dataclass(frozen=True)
+class _Arithmetic:
+    """What turns a criteria set's points into percents, worked out once per set, exactly.
+
+    A dimension's percent is 100 × Σ(weight × points / max) / Σ(weight) over its criteria;
+    the overall percent weights the dimension percents by the dimension weights; a
+    criterion's improvement gain is what one more point adds to the overall percent, times
+    the points it would gain.
+    """
+
+    dimensions: tuple[tuple[str, _Sum | None, Fraction], ...]  # id, percent × ..., weight
+    overall: _Sum | None  # over the dimensions' numerators (percent = numerator / denominator)
+    gains: _Sum  # per criterion: overall percentage points per point
+    minimum: Fraction
+    passing: Fraction
+
+
+def _arithmetic(criteria: ResolvedSet, ladders: tuple[_Ladder, ...]) -> _Arithmetic:
+    dimensions: list[tuple[str, _Sum | None, Fraction]] = []
+    # What one point of each criterion is worth in its dimension's percent.
+    point_value: dict[int, Fraction] = {}
+    for dim_id, dimension in criteria.dimensions.items():
+        members = [i for i, ladder in enumerate(ladders) if ladder.dimension == dim_id]
+        total = sum((ladders[i].weight for i in members), _ZERO)
+        percent: _Sum | None = None
+        if total > 0:
+            shares = {
+                i: 100 * ladders[i].weight / total / ladders[i].max_points
+                if ladders[i].max_points
+                else _ZERO
+                for i in members
+            }
+            point_value.update(shares)
+            percent = _Sum.of(shares)
+        dimensions.append((dim_id, percent, exact(dimension.weight)))
+    scored = [(j, s, w) for j, (_, s, w) in enumerate(dimensions) if s is not None]
+    weight = sum((w for _, _, w in scored), _ZERO)
+    overall = None
+    gains: dict[int, Fraction] = {}
+    if weight > 0:
+        overall = _Sum.of({j: w / weight / s.denominator for j, s, w in scored})
+        dim_share = {dimensions[j][0]: w / weight for j, _, w in scored}
+        for i, value in point_value.items():
+            gains[i] = value * dim_share[ladders[i].dimension]
+    return _Arithmetic(
+        dimensions=tuple(dimensions),
+        overall=overall,
+        gains=_Sum.of(gains) if gains else _Sum(1, ()),
+        minimum=exact(criteria.verdict.dimension_min_percent),
+        passing=exact(criteria.verdict.pass_percent),
+    )
 
 
 @dataclass(frozen=True)
@@ -94,6 +148,7 @@ class _Plan:
     questions: tuple[tuple[Question, Predicate | None], ...]
     ladders: tuple[_Ladder, ...]
     gates: tuple[tuple[Gate, Predicate], ...]
+    arithmetic: _Arithmetic
 
 
 _PLANS: Final[weakref.WeakKeyDictionary[ResolvedSet, _Plan]] = weakref.WeakKeyDictionary()
@@ -107,22 +162,24 @@ def _plan(criteria: ResolvedSet) -> _Plan:
             return None if condition is None else compile_condition(condition)
 
         reads = criteria.criterion_questions
+        ladders = tuple(
+            _Ladder(
+                id=c.id,
+                dimension=c.dimension,
+                weight=exact(c.weight),
+                max_points=c.max_points,
+                manual=c.manual is not None,
+                levels=tuple((lv.points, compiled(lv.when)) for lv in c.levels or ()),
+                questions=reads[c.id],
+                rungs=tuple((lv.points, i) for i, lv in enumerate(c.levels or ())),
+            )
+            for c in criteria.criteria
+        )
         plan = _Plan(
             questions=tuple((q, compiled(q.relevant)) for q in criteria.questions),
-            ladders=tuple(
-                _Ladder(
-                    id=c.id,
-                    dimension=c.dimension,
-                    weight=float(c.weight),
-                    max_points=c.max_points,
-                    manual=c.manual is not None,
-                    levels=tuple((lv.points, compiled(lv.when)) for lv in c.levels or ()),
-                    questions=reads[c.id],
-                    rungs=tuple((lv.points, i) for i, lv in enumerate(c.levels or ())),
-                )
-                for c in criteria.criteria
-            ),
+            ladders=ladders,
             gates=tuple((g, compile_condition(g.when)) for g in criteria.gates),
+            arithmetic=_arithmetic(criteria, ladders),
         )
         _PLANS[criteria] = plan
     return plan
@@ -206,15 +263,13 @@ def assess(
     )
     uncleared = tuple(g.id for g in gates if g.effect == "review" and not g.cleared)
 
-    dimensions = _dimensions(criteria, results)
-    overall = _overall(dimensions)
-    rule = criteria.verdict
+    dimensions, overall = _dimensions(plan, results)
     incomplete = bool(missing or unscored or uncleared)
     if any(g.effect == "exclude" for g in gates):
         verdict = Verdict.EXCLUDED
     elif incomplete:
         verdict = Verdict.INCOMPLETE
-    elif (overall is not None and overall < rule.pass_percent) or any(
+    elif (overall is not None and overall < plan.arithmetic.passing) or any(
         d.below_minimum for d in dimensions
     ):
         verdict = Verdict.FAIL
@@ -229,8 +284,8 @@ def assess(
         criteria_sha256=criteria.sha256,
         verdict=verdict,
         provisional=incomplete,
-        overall_percent=overall,
-        pass_percent=float(rule.pass_percent),
+        overall_exact=overall,
+        pass_exact=plan.arithmetic.passing,
         dimensions=dimensions,
         criteria=tuple(results),
         gates=gates,
@@ -238,7 +293,7 @@ def assess(
         unscored=unscored,
         uncleared=uncleared,
         ignored_answers=tuple(form.ignored),
-        improvements=_improvements(plan, results, dimensions),
+        improvements=_improvements(plan, results),
     )
 
 
@@ -254,7 +309,7 @@ def _score(
                 ladder.dimension,
                 0,
                 maximum,
-                ladder.weight,
+                float(ladder.weight),
                 Status.UNSCORED,
                 True,
                 None,
@@ -266,7 +321,7 @@ def _score(
             ladder.dimension,
             points,
             maximum,
-            ladder.weight,
+            float(ladder.weight),
             _status(points, maximum, False),
             True,
             None,
@@ -287,7 +342,7 @@ def _score(
         ladder.dimension,
         points,
         maximum,
-        ladder.weight,
+        float(ladder.weight),
         _status(points, maximum, waiting),
         False,
         reached,
@@ -304,53 +359,45 @@ def _status(points: int, maximum: int, waiting: bool) -> Status:
 
 
 def _dimensions(
-    criteria: ResolvedSet, results: list[CriterionResult]
-) -> tuple[DimensionResult, ...]:
-    minimum = float(criteria.verdict.dimension_min_percent)
+    plan: _Plan, results: list[CriterionResult]
+) -> tuple[tuple[DimensionResult, ...], Fraction | None]:
+    """Each dimension's percent and the overall percent, exactly."""
+    arithmetic = plan.arithmetic
+    points = [r.points for r in results]
+    numerators: list[int] = []
     out = []
-    for dim_id, dimension in criteria.dimensions.items():
-        members = [r for r in results if r.dimension == dim_id]
-        total = sum(r.weight for r in members)
-        percent = 100.0 * sum(r.weight * r.fraction for r in members) / total if total > 0 else None
-        out.append(DimensionResult(dim_id, percent, float(dimension.weight), minimum))
-    return tuple(out)
+    for dim_id, percent, weight in arithmetic.dimensions:
+        numerator = 0 if percent is None else percent.numerator(points)
+        numerators.append(numerator)
+        exact_percent = None if percent is None else Fraction(numerator, percent.denominator)
+        out.append(DimensionResult(dim_id, exact_percent, weight, arithmetic.minimum))
+    overall = arithmetic.overall
+    if overall is None:
+        return tuple(out), None
+    return tuple(out), Fraction(overall.numerator(numerators), overall.denominator)
 
 
-def _overall(dimensions: tuple[DimensionResult, ...]) -> float | None:
-    scored = [d for d in dimensions if d.percent is not None]
-    total = sum(d.weight for d in scored)
-    if total <= 0:
-        return None
-    return sum(d.weight * (d.percent or 0.0) for d in scored) / total
-
-
-def _improvements(
-    plan: _Plan,
-    results: list[CriterionResult],
-    dimensions: tuple[DimensionResult, ...],
-) -> tuple[Improvement, ...]:
+def _improvements(plan: _Plan, results: list[CriterionResult]) -> tuple[Improvement, ...]:
     """For each criterion below its maximum, the next rung up and its gain in overall
     percentage points (other criteria unchanged), highest gain first."""
-    dim_weight = {d.id: d.weight for d in dimensions if d.percent is not None}
-    total_dim_weight = sum(dim_weight.values())
-    member_weight: dict[str, float] = {}
-    for r in results:
-        member_weight[r.dimension] = member_weight.get(r.dimension, 0.0) + r.weight
-    improvements = []
-    for ladder, result in zip(plan.ladders, results, strict=True):
-        if result.points >= result.max_points or total_dim_weight <= 0:
-            continue
-        if not member_weight.get(result.dimension):
+    gains = plan.arithmetic.gains
+    per_point = dict(gains.factors)
+    found = []
+    for i, (ladder, result) in enumerate(zip(plan.ladders, results, strict=True)):
+        factor = per_point.get(i)
+        if not factor or result.points >= result.max_points:
             continue
         if ladder.manual:
             target, level = result.max_points, None
         else:
             target, level = min(rung for rung in ladder.rungs if rung[0] > result.points)
-        share = (dim_weight.get(result.dimension, 0.0) / total_dim_weight) * (
-            result.weight / member_weight[result.dimension]
+        numerator = factor * (target - result.points)
+        found.append(
+            (
+                -numerator,
+                result.id,
+                Improvement(result.id, result.points, target, level, numerator, gains.denominator),
+            )
         )
-        gain = 100.0 * share * (target - result.points) / result.max_points
-        if gain > 0:
-            improvements.append(Improvement(result.id, result.points, target, level, gain))
-    improvements.sort(key=lambda i: (-i.gain, i.criterion))
-    return tuple(improvements)
+    found.sort(key=lambda item: item[:2])
+    return tuple(item[2] for item in found)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from functools import lru_cache
-from typing import Any, Final, Literal, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import All, Any_, Comparison, Condition, Not, Question, localize
-from hallbarhet_cli.models.conditions import comparisons
+from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.models.fields import FIELDS, option_label
 from hallbarhet_cli.models.operators import MIN_CHOICES_PHRASE, NOT_ANSWERED_PHRASE, OPERATORS
 from hallbarhet_cli.scoring.assessment import CriterionResult, GateResult, Improvement, Status
@@ -190,16 +190,22 @@ class Explainer:
                     value = [self._(option_label(field.name, str(v))) for v in value]
                 elif isinstance(value, str):
                     value = self._(option_label(field.name, value))
-        phrase = OPERATORS[op].phrase
-        if op == "answered":
+        operator = OPERATORS[op]
+        phrase = operator.phrase
+        if operator.shape == "flag":
             phrase = phrase if value else NOT_ANSWERED_PHRASE
             return self._(phrase).format(subject=subject, value="")
-        if op == "min_length" and question is not None and question.type == "multichoice":
+        if operator.shape == "range":
+            return self._(phrase).format(
+                subject=subject,
+                low=self._value(question, value.min),
+                high=self._value(question, value.max),
+            )
+        if operator.shape == "count" and question is not None and question.type == "multichoice":
             phrase = MIN_CHOICES_PHRASE
         if isinstance(value, list):
-            style: Literal["standard", "or"] = "standard" if op == "includes_all" else "or"
-            words = fmt.join([self._value(question, v) for v in value], self.lang, style)
-        elif op == "min_length":
+            words = fmt.join([self._value(question, v) for v in value], self.lang, operator.join)
+        elif operator.shape == "count":
             words = fmt.number(value, self.lang)
         else:
             words = self._value(question, value)
@@ -216,7 +222,7 @@ class Explainer:
             level = (self.criteria.criterion_map[criterion_id].levels or [])[index]
             label = localize(level.label, self.lang) if level.label else None
             if level.when is not None:
-                decided = tuple(q for q, _ in _questions(level.when))
+                decided = questions_read(level.when)
                 sentence = _sentence(self.condition(level.when))
             else:
                 decided, sentence = None, None
@@ -320,12 +326,3 @@ def _sentence(text: str) -> str:
     """``text`` ending with one full stop (or its own closing punctuation)."""
     text = text.rstrip()
     return text if text.endswith((".", "!", "?", ":")) else f"{text}."
-
-
-def _questions(condition: Condition) -> list[tuple[str, None]]:
-    """The questions a condition reads, in order of appearance, each once."""
-    seen: dict[str, None] = {}
-    for _, comparison in comparisons(condition):
-        if comparison.question is not None:
-            seen.setdefault(comparison.question, None)
-    return list(seen.items())

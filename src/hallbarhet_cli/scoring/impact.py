@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 from hallbarhet_cli.applications.loading import (
@@ -67,9 +68,18 @@ class RoundImpact:
         return sorted(moved, key=lambda e: (e.new is None, e.new.rank if e.new else 0, e.id))
 
 
-def _ranks(scored: dict[str, tuple[Verdict, float | None]]) -> dict[str, Standing]:
+def _ranks(scored: dict[str, tuple[Verdict, Fraction | None]]) -> dict[str, Standing]:
+    """Ranks by the one ranking rule (:mod:`hallbarhet_cli.scoring.ranking`); ``scored`` is
+    keyed by id and input position, so equal ids keep their input order."""
     order = sorted(scored, key=lambda key: rank_key(*scored[key], key))
-    return {key: Standing(*scored[key], rank) for rank, key in enumerate(order, start=1)}
+    return {
+        key: Standing(scored[key][0], _float(scored[key][1]), rank)
+        for rank, key in enumerate(order, start=1)
+    }
+
+
+def _float(value: Fraction | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def _round_documents(paths: Iterable[Path]) -> Iterator[Document | Problem]:
@@ -112,7 +122,7 @@ def round_impact(old: ResolvedSet, new: ResolvedSet, paths: Sequence[Path]) -> R
         else:
             loaded.append((item, model))
 
-    scores: dict[str, dict[str, tuple[Verdict, float | None]]] = {"old": {}, "new": {}}
+    scores: dict[str, dict[str, tuple[Verdict, Fraction | None]]] = {"old": {}, "new": {}}
     trouble: dict[str, list[Problem]] = {}
     for index, (document, model) in enumerate(loaded):
         key = f"{model.id}\x00{index}"
@@ -125,7 +135,7 @@ def round_impact(old: ResolvedSet, new: ResolvedSet, paths: Sequence[Path]) -> R
                         known.append(problem)
                 continue
             result = assess(criteria, model, answers)
-            scores[side][key] = (result.verdict, result.overall_percent)
+            scores[side][key] = (result.verdict, result.overall_exact)
     ranked = {side: _ranks(scored) for side, scored in scores.items()}
     entries = []
     for index, (document, model) in enumerate(loaded):

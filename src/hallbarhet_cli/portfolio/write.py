@@ -1,0 +1,44 @@
+"""Write a portfolio's outputs: all of them into a folder at once (staged, then renamed
+into place, so a failure leaves the folder as it was), or one to standard output."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from hallbarhet_cli.files.output import write_atomic
+from hallbarhet_cli.portfolio.render import render_html, render_json, render_text
+from hallbarhet_cli.portfolio.tables import csv_text, tables, write_xlsx
+
+
+def write_stdout(view: dict[str, Any], format: str) -> None:
+    renderers = {"text": render_text, "json": render_json, "html": render_html}
+    write_atomic("-", renderers[format](view))
+
+
+def write_folder(view: dict[str, Any], folder: Path, formats: list[str]) -> list[str]:
+    """Write ``formats`` of ``view`` into ``folder``; the names of the files written."""
+    from hallbarhet_cli.batch.outputs import Staging
+
+    moment = dt.datetime.fromisoformat(view["generated_at"].replace("Z", "+00:00"))
+    all_tables = tables(view)
+    names: list[str] = []
+    with Staging(folder) as staging:
+        if "json" in formats:
+            names.append("portfolio.json")
+            staging.path(names[-1]).write_text(render_json(view), encoding="utf-8")
+        if "html" in formats:
+            names.append("portfolio.html")
+            staging.path(names[-1]).write_text(render_html(view), encoding="utf-8")
+        if "csv" in formats:
+            for table in all_tables:
+                names.append(f"{table.name}.csv")
+                staging.path(names[-1]).write_text(
+                    csv_text(table), encoding="utf-8-sig", newline=""
+                )
+        if "xlsx" in formats:
+            names.append("portfolio.xlsx")
+            write_xlsx(staging.path(names[-1]), all_tables, moment.replace(tzinfo=None))
+        staging.commit(names)
+    return names

@@ -1,0 +1,90 @@
+"""The follow-up report, the portfolio overview and an assessment report with a decision
+on record in a real browser, checked as the assessment reports are (see test_browser.py):
+Swedish and English, no console errors and no requests, readable without JavaScript, no
+horizontal overflow at A4 print width, and no serious or critical axe-core violations."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.acceptance.conftest import EXAMPLES, executable
+from tests.browser.test_browser import BLOCKING_IMPACTS, CHECKER, LANGS, chromium, missing_tools
+
+REPORTS = EXAMPLES / "followup" / "rapporter"
+FOLLOWUPS = [
+    REPORTS / "mobelrenovering-almhult-slutrapport.yaml",  # short, a verdict that changes
+    REPORTS / "solcellspark-alvesta-slutrapport.yaml",  # on target, with an explanation
+    REPORTS / "elektrisk-glasugn-lagesrapport.yaml",  # progress, a completion request
+]
+# an assessment report that shows the decision on record
+DECIDED = EXAMPLES / "followup" / "ansokningar" / "kompetenslyft-omsorg-ljungby-2025.yaml"
+PAGES = [
+    *(f"followup-{p.stem}.{lang}" for p in FOLLOWUPS for lang in LANGS),
+    *(f"portfolio.{lang}" for lang in LANGS),
+    *(f"assess-{DECIDED.stem}.{lang}" for lang in LANGS),
+]
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    missing = missing_tools()
+    if missing:
+        reason = "missing " + ", ".join(missing) + "; run .ci/browser-setup"
+        if os.environ.get("HALLBARHET_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"HALLBARHET_REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("browser-followup")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HALLBARHET_")}
+    environment["SOURCE_DATE_EPOCH"] = "1767225600"
+    files = []
+    for lang in LANGS:
+        for report in FOLLOWUPS:
+            target = folder / f"followup-{report.stem}.{lang}.html"
+            command = [executable(), "followup", str(report), "-f", "html", "--lang", lang]
+            subprocess.run([*command, "-o", str(target)], env=environment, check=True, timeout=60)
+            files.append(str(target))
+        out = folder / f"portfolio-{lang}"
+        command = [executable(), "portfolio", str(EXAMPLES / "followup"), "-f", "html"]
+        subprocess.run([*command, "--lang", lang, "-o", str(out)], env=environment, check=True)
+        page = folder / f"portfolio.{lang}.html"
+        (out / "portfolio.html").rename(page)
+        files.append(str(page))
+        target = folder / f"assess-{DECIDED.stem}.{lang}.html"
+        command = [executable(), "assess", str(DECIDED), "-f", "html", "--lang", lang]
+        subprocess.run([*command, "-o", str(target)], env=environment, check=True, timeout=60)
+        files.append(str(target))
+    screenshots = folder / "screenshots"
+    screenshots.mkdir()
+    checked = subprocess.run(
+        ["node", str(CHECKER), "--out", str(screenshots), *files],
+        capture_output=True,
+        text=True,
+        env={**environment, "CHROMIUM": chromium() or ""},
+        timeout=900,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+    return {Path(r["file"]).stem: r for r in json.loads(checked.stdout)}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_in_chromium(results: dict[str, dict[str, Any]], page: str) -> None:
+    result = results[page]
+    assert result["consoleErrors"] == []
+    assert result["requests"] == [], "a report must not make requests"
+    assert result["headingWithoutJs"], "the report must read with JavaScript off"
+    assert result["lang"] == page.rsplit(".", 1)[1]
+    assert result["printOverflowPx"] <= 0, "the report is wider than an A4 page"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_passes_axe_core(results: dict[str, dict[str, Any]], page: str) -> None:
+    violations = results[page]["violations"]
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], json.dumps(violations, indent=2)
