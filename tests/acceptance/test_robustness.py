@@ -187,3 +187,19 @@ def test_the_same_round_twice_gives_the_same_bytes(run: Run, tmp_path: Path) -> 
     batch_round(run, second, "--budget", TIGHT_BUDGET)
     for name in ("summary.json", "results.csv", "results.xlsx", "overview.html"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_the_draws_follow_the_batchs_funding_rule(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    batch_round(run, out, "--budget", TIGHT_BUDGET, "--funding-rule", "skip")
+    section = summary_of(out)["robustness"]
+    assert section["funding_rule"] == "skip"
+    rows = {r["id"]: r for r in read_csv(out / "results.csv")}
+    # In this round, the funding the draws agree on is the batch's own.
+    for application in section["applications"]:
+        if application["stable"] and application["p_funded"] >= 0.95:
+            assert rows[application["id"]]["within_budget"] == "true"
+    again = tmp_path / "again"
+    assert run("robustness", out, "--draws", DRAWS, "-o", again).returncode == 0
+    document = json.loads((again / "robustness.json").read_text(encoding="utf-8"))
+    assert document["robustness"] == section
