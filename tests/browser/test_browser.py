@@ -26,7 +26,10 @@ CHECKER = HERE / "check-report.mjs"
 HOSTILE = ROOT / "tests" / "gold" / "inputs" / "hostile-application.yaml"
 APPLICATIONS = [*sorted(EXAMPLES.glob("*.yaml")), HOSTILE]
 LANGS = ("sv", "en")
-REPORTS = [f"{path.stem}.{lang}" for path in APPLICATIONS for lang in LANGS]
+# The overview of the example round, scored with and without --robustness, in each language.
+ROUND = EXAMPLES / "round"
+OVERVIEWS = [f"overview{kind}.{lang}" for kind in ("", "-robustness") for lang in LANGS]
+REPORTS = [f"{path.stem}.{lang}" for path in APPLICATIONS for lang in LANGS] + OVERVIEWS
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
@@ -69,6 +72,20 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
             command = [executable(), "assess", str(path), "-f", "html", "--lang", lang]
             subprocess.run([*command, "-o", str(target)], env=environment, check=True, timeout=60)
             files.append(str(target))
+    for name in OVERVIEWS:
+        kind, lang = name.rsplit(".", 1)
+        out = folder / name
+        command = [
+            executable(), "batch", str(ROUND / "utlysning-2026-export.csv"), "--map",
+            str(ROUND / "utlysning-2026.map.yaml"), "--budget", "8000000", "--lang", lang,
+            "-q", "-o", str(out),
+        ]  # fmt: skip
+        if kind.endswith("robustness"):
+            command += ["--robustness", "--draws", "2000"]
+        subprocess.run(command, env=environment, check=True, timeout=120)
+        target = folder / f"{name}.html"
+        shutil.copyfile(out / "overview.html", target)
+        files.append(str(target))
     screenshots = folder / "screenshots"
     screenshots.mkdir()
     checked = subprocess.run(
@@ -90,7 +107,8 @@ def test_report_renders_in_chromium(results: dict[str, dict[str, Any]], report: 
     assert result["requests"] == [], "a report must not make requests"
     assert result["headingWithoutJs"], "the report must read with JavaScript off"
     assert result["lang"] == report.rsplit(".", 1)[1]
-    assert result["printOverflowPx"] <= 0, "the report is wider than an A4 page"
+    if report not in OVERVIEWS:  # the overview prints on A4 landscape: see below
+        assert result["printOverflowPx"] <= 0, "the report is wider than an A4 page"
     screenshot = Path(result["screenshot"])
     assert screenshot.read_bytes().startswith(b"\x89PNG")
     assert screenshot.stat().st_size > 20_000
@@ -101,3 +119,11 @@ def test_report_passes_axe_core(results: dict[str, dict[str, Any]], report: str)
     violations = results[report]["violations"]
     blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
     assert blocking == [], json.dumps(violations, indent=2)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_robustness_section_makes_the_overview_no_wider(
+    results: dict[str, dict[str, Any]], lang: str
+) -> None:
+    with_section = results[f"overview-robustness.{lang}"]["printOverflowPx"]
+    assert with_section <= max(0, results[f"overview.{lang}"]["printOverflowPx"])

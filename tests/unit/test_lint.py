@@ -493,6 +493,34 @@ CASES: list[tuple[str, str, list[tuple[str, int, int]]]] = [
         ],
     ),
     (
+        "weight-uncertainty",
+        """\
+        kind: criteria-set
+        id: t
+        version: "1"
+        title: T
+        weight_uncertainty:
+          default: 0.1
+          dimensions: {socail: 0.2, social: unknown}
+          criteria: {C: 0.5, D: unknown}
+        dimensions:
+          social: {title: Social}
+        questions:
+          - {id: q, type: number, label: Q}
+        criteria:
+          - id: C
+            dimension: social
+            title: C
+            levels:
+              - {points: 1, when: {question: q, gt: 0}}
+              - {points: 0}
+        """,
+        [
+            ("weight-uncertainty", 7, 16),
+            ("weight-uncertainty", 8, 22),
+        ],
+    ),
+    (
         "empty-dimension",
         """\
         kind: criteria-set

@@ -31,6 +31,7 @@ def overview_view(
     lengths, the SDG names and the place of the funding line in the ranked list."""
     from hallbarhet_cli.reporters.documents import SDG_NAMES, VERDICT_SYMBOLS
     from hallbarhet_cli.reporters.views import UNSCORABLE_LABEL, VERDICT_LABELS
+    from hallbarhet_cli.robustness.view import overview_view as robustness_view
     from hallbarhet_cli.scoring.assessment import Verdict
 
     def _(message: str) -> str:
@@ -75,6 +76,7 @@ def overview_view(
         "funding_line_at_top": line == 0,
         "error_rows": errors,
         "errors_shown": len(errors),
+        "robustness_view": robustness_view(summary.get("robustness"), rows, line),
     }
 
 

@@ -12,9 +12,12 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
+
+if TYPE_CHECKING:
+    from hallbarhet_cli.robustness.round import SetWeights
 
 
 class Status(StrEnum):
@@ -82,6 +85,8 @@ class SetInfo:
     questions: tuple[tuple[str, str], ...]
     # (gate id, title, effect)
     gates: tuple[tuple[str, str, str], ...]
+    # the weights and thresholds, for the robustness analysis
+    weights: SetWeights | None = None
 
 
 @dataclass(frozen=True, slots=True)

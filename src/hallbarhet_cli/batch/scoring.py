@@ -34,6 +34,7 @@ from hallbarhet_cli.batch.overview import (
 )
 from hallbarhet_cli.batch.progress import Progress
 from hallbarhet_cli.batch.records import ChunkResult, SetInfo, Status
+from hallbarhet_cli.batch.robustness import RobustnessRun
 from hallbarhet_cli.batch.runner import run_items
 from hallbarhet_cli.batch.summary import FundingRule, Tally
 from hallbarhet_cli.batch.worker import Fatal, Settings
@@ -75,6 +76,8 @@ class BatchOptions:
     reports: tuple[str, ...] = ()
     template_dir: Path | None = None
     debug: bool = False
+    robustness: int | None = None  # draws of the robustness analysis; None: no analysis
+    seed: int = 0
 
 
 @dataclass
@@ -129,6 +132,7 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
         first_errors: list[str] = []
         sinks = Sinks(staging, jsonl="jsonl" in formats)
         bar = progress(round_.total)
+        robust = RobustnessRun(options.robustness, options.seed)
 
         def take(result: ChunkResult) -> None:
             for info in result.sets:
@@ -136,6 +140,7 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
             for outcome in result.outcomes:
                 sinks.add(outcome)
                 tally.add(outcome)
+                robust.add(outcome, sets)
                 if outcome.status is Status.ERROR and len(first_errors) < FIRST_ERRORS:
                     first_errors.append(outcome.messages[0])
             bar.advance(len(result.outcomes))
@@ -150,6 +155,8 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
 
         ranking = tally.rank(options.budget, options.funding_rule)
         columns = table_columns(tally.dimension_ids, tally.criterion_ids, sets, options.lang)
+        robustness = robust.analyse(options.budget, options.funding_rule)
+        columns[-1:-1] = robust.table_columns(options.lang)
         top: list[dict[str, Any]] = []
         error_rows: list[dict[str, Any]] = []
         with TableWriter(
@@ -157,6 +164,7 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
         ) as tables:
             for row in sinks.rows():
                 row = ranked_row(row, ranking)
+                row.update(robust.columns(row["index"]))
                 tables.write(row)
                 if row.get("rank", RANKING_LIMIT + 1) <= RANKING_LIMIT:
                     top.append({k: row.get(k) for k in _RANKING_KEYS if k in row})
@@ -173,6 +181,7 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
             "errors": error_rows,
             "skipped": tally.skipped,
         }
+        summary.update(robustness)
         write_json(staging.path(SUMMARY_JSON), summary)
         written = [name for name, kind in _TABLES if kind in formats]
         written.append(SUMMARY_JSON)

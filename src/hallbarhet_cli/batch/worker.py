@@ -45,7 +45,9 @@ from hallbarhet_cli.scoring.assessment import Assessment, Verdict
 from hallbarhet_cli.scoring.engine import assess
 
 # Files found in a folder with one of these kinds are not applications and are skipped.
-NOT_APPLICATIONS: Final = frozenset({"criteria-set", "criteria-test", "mapping", "follow-up"})
+NOT_APPLICATIONS: Final = frozenset(
+    {"criteria-set", "criteria-test", "mapping", "follow-up", "indicator-set", "indicator-mapping"}
+)
 REPORT_SUFFIXES: Final = {"html": "html", "md": "md", "pdf": "pdf"}
 
 
@@ -400,7 +402,9 @@ def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
 
 
 def set_info(criteria: ResolvedSet, lang: str) -> SetInfo:
-    """The titles of ``criteria`` in ``lang``."""
+    """The titles of ``criteria`` in ``lang``, and its weights."""
+    from hallbarhet_cli.robustness.round import set_weights
+
     return SetInfo(
         sha256=criteria.sha256,
         id=criteria.id,
@@ -410,6 +414,7 @@ def set_info(criteria: ResolvedSet, lang: str) -> SetInfo:
         criteria=tuple((c.id, localize(c.title, lang), c.dimension) for c in criteria.criteria),
         questions=tuple((q.id, localize(q.label, lang)) for q in criteria.questions),
         gates=tuple((g.id, localize(g.title, lang), g.effect) for g in criteria.gates),
+        weights=set_weights(criteria),
     )
 
 

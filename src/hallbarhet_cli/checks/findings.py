@@ -97,6 +97,10 @@ RULES: Final[dict[str, str]] = {
     "unknown-column": N_("A column mapping names a column the export does not have."),
     "ambiguous-column": N_("The export has more than one column with the mapped name."),
     "unknown-sheet": N_("The workbook has no sheet with the name given."),
+    "no-results": N_("A folder of batch results without results.jsonl."),
+    "not-results": N_(
+        "A folder or a line of results.jsonl that is not a result of hallbarhet batch."
+    ),
     "output": N_("The output cannot be written."),
     "reports": N_("A report format that this version of hallbarhet does not have."),
     "template": N_("A report template cannot be rendered."),

@@ -8,7 +8,7 @@ import typer
 import typer.main
 
 from hallbarhet_cli import __version__
-from hallbarhet_cli.cli import assess, batch, criteria, new, schema, test, validate
+from hallbarhet_cli.cli import assess, batch, criteria, new, robustness, schema, test, validate
 from hallbarhet_cli.cli import followup as followup_cli
 from hallbarhet_cli.cli import indicators as indicators_cli
 from hallbarhet_cli.cli import portfolio as portfolio_cli
@@ -66,6 +66,16 @@ app.command(
         )
     ),
 )(batch.batch)
+app.command(
+    "robustness",
+    help=T(
+        N_(
+            "How sure the ranking and the funding line of a scored round are when the "
+            "weights are uncertain: rank acceptability, probability of passing and of "
+            "being funded (SMAA)."
+        )
+    ),
+)(robustness.robustness)
 app.command("validate", help=T(N_("Validate criteria sets and applications (files or folders).")))(
     validate.validate
 )

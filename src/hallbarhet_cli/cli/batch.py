@@ -17,6 +17,7 @@ from hallbarhet_cli.cli.common import (
 )
 from hallbarhet_cli.errors import ExitCode
 from hallbarhet_cli.i18n import N_, gettext, ngettext
+from hallbarhet_cli.robustness.limits import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
 
 if TYPE_CHECKING:
     from hallbarhet_cli.batch.scoring import BatchOptions, RoundResult
@@ -146,6 +147,33 @@ def batch(
             help=T(N_("Folder of templates that override the bundled ones by name.")),
         ),
     ] = None,
+    robustness: Annotated[
+        bool,
+        typer.Option(
+            "--robustness",
+            help=T(
+                N_(
+                    "Also analyse how sure the ranking and the funding line are when the "
+                    "weights are uncertain (SMAA), over --draws draws of the weights."
+                )
+            ),
+        ),
+    ] = False,
+    draws: Annotated[
+        int,
+        typer.Option(
+            "--draws",
+            min=1,
+            max=MAX_DRAWS,
+            help=T(N_("Draws of the weights for --robustness.")),
+        ),
+    ] = DEFAULT_DRAWS,
+    seed: Annotated[
+        int,
+        typer.Option(
+            "--seed", min=0, help=T(N_("Seed of the robustness analysis's random draws."))
+        ),
+    ] = DEFAULT_SEED,
     lang: LangOption = DEFAULT_LANG,
     quiet: Annotated[
         bool,
@@ -169,6 +197,8 @@ def batch(
         reports=tuple(dict.fromkeys(r.value for r in reports or [])),
         template_dir=template_dir,
         debug=State.debug,
+        robustness=draws if robustness else None,
+        seed=seed,
     )
     with handle_errors(lang.value):
         _check_output(options)
@@ -313,6 +343,10 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
                 remaining=fmt.money(budget["remaining_sek"], lang),
             )
         )
+    if "robustness" in summary:
+        from hallbarhet_cli.robustness.text import summary_line
+
+        lines.append(summary_line(summary["robustness"], lang))
     if result.errors:
         lines.append(
             ngettext(

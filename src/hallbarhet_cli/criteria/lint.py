@@ -490,6 +490,35 @@ def _zero_weight(ctx: LintContext) -> Iterator[Problem]:
         )
 
 
+@check("weight-uncertainty")
+def _weight_uncertainty(ctx: LintContext) -> Iterator[Problem]:
+    """``weight_uncertainty`` names a dimension or a criterion that the set (with what it
+    extends) does not have: the value would never be used."""
+    from hallbarhet_cli.models import WeightUncertainty
+
+    declared = ctx.model.weight_uncertainty
+    if not isinstance(declared, WeightUncertainty):
+        return
+    for section, known in (
+        ("dimensions", list(ctx.resolved.dimensions)),
+        ("criteria", [c.id for c in ctx.resolved.criteria]),
+    ):
+        for name in getattr(declared, section):
+            if name not in known:
+                yield ctx.problem(
+                    "weight-uncertainty",
+                    ("weight_uncertainty", section, name),
+                    Message(_UNUSED[section], {"id": name}, did_you_mean(name, known)),
+                    key=True,
+                )
+
+
+_UNUSED: Final = {
+    "dimensions": N_("The set has no dimension {id!r}, so its weight uncertainty is unused."),
+    "criteria": N_("The set has no criterion {id!r}, so its weight uncertainty is unused."),
+}
+
+
 @check("empty-dimension", Severity.WARNING)
 def _empty_dimension(ctx: LintContext) -> Iterator[Problem]:
     """A declared dimension with no criteria. It is left out of the overall percent,

@@ -12,6 +12,7 @@ from hallbarhet_cli.models.criteria import (
     Option,
     Question,
     VerdictRule,
+    WeightUncertainty,
 )
 from hallbarhet_cli.models.text import Text, localize
 
@@ -36,5 +37,6 @@ __all__ = [
     "Review",
     "Text",
     "VerdictRule",
+    "WeightUncertainty",
     "localize",
 ]

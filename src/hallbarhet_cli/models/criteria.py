@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from functools import cached_property
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, PlainValidator, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.conditions import Condition
@@ -119,6 +121,45 @@ class VerdictRule(Model):
     dimension_min_percent: Annotated[Number, Field(ge=0, le=100)] = 40
 
 
+def _uncertainty(value: Any) -> float | str:
+    """One check with one message for both forms, rather than an error per branch of a
+    union."""
+    if isinstance(value, str) and value == "unknown":
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise PydanticCustomError("finite_number", "Input should be a finite number")
+        if value < 0:
+            raise PydanticCustomError("greater_than_equal", "Input should be >= 0", {"ge": 0})
+        if value > 1:
+            raise PydanticCustomError("less_than_equal", "Input should be <= 1", {"le": 1})
+        return float(value)
+    raise PydanticCustomError(
+        "uncertainty_type", "Input should be a number from 0 to 1 or 'unknown'"
+    )
+
+
+# How far a weight may be from what the set says: a share of the weight either way (0.25
+# for ±25 %), or "unknown" (drawn uniformly from the simplex, as in classic SMAA).
+Uncertainty = Annotated[
+    float | Literal["unknown"],
+    PlainValidator(
+        _uncertainty,
+        json_schema_input_type=Annotated[float, Field(ge=0, le=1)] | Literal["unknown"],
+    ),
+]
+
+
+class WeightUncertainty(Model):
+    """How uncertain the set's weights are, for ``hallbarhet robustness``: ``default`` for
+    every weight not named, ``dimensions`` for a dimension's weight and the weights of its
+    criteria, ``criteria`` for one criterion's weight."""
+
+    default: Uncertainty | None = None
+    dimensions: dict[Id, Uncertainty] = Field(default_factory=dict)
+    criteria: dict[Id, Uncertainty] = Field(default_factory=dict)
+
+
 def _all_application_types() -> list[ApplicationType]:
     return ["project", "business_support"]
 
@@ -140,4 +181,5 @@ class CriteriaSet(Model):
     questions: list[Question] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)
     gates: list[Gate] = Field(default_factory=list)
+    weight_uncertainty: Uncertainty | WeightUncertainty | None = None
     follow_up: list[Promise] = Field(default_factory=list)

@@ -36,6 +36,9 @@ _MESSAGES: Final[dict[str, str]] = {
     "float_type": N_("Expected a number, got {got}."),
     "float_parsing": N_("Expected a number, got {got}."),
     "finite_number": N_("Expected a finite number, got {input}."),
+    "uncertainty_type": N_(
+        "Expected a share of the weight from 0 to 1 (0.25 for ±25 %) or 'unknown', got {got}."
+    ),
     "bool_type": N_("Expected true or false, got {got}."),
     "bool_parsing": N_("Expected true or false, got {got}."),
     "date_type": N_("Expected a date written as YYYY-MM-DD, got {got}."),
@@ -165,6 +168,8 @@ def _restore_text(document: Document, errors: Sequence[ErrorDetails]) -> bool:
 
 _CONTAINER_TYPES: Final = frozenset(
     {"string_type", "dict_type", "model_type", "model_attributes_type", "list_type"}
+    # a weight uncertainty that is neither a share nor "unknown" (it may be a mapping)
+    | {"uncertainty_type"}
 )
 
 

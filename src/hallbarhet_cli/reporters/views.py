@@ -21,6 +21,7 @@ from hallbarhet_cli.reporters.reading import (
     rests_on_length,
     text_answers,
 )
+from hallbarhet_cli.robustness.declared import declared_uncertainty
 from hallbarhet_cli.scoring.assessment import Assessment, CriterionResult, Verdict
 from hallbarhet_cli.scoring.explain import Explainer, explainer
 
@@ -86,6 +87,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
             "version": assessment.criteria_version,
             "sha256": assessment.criteria_sha256,
             "title": localize(criteria.root.model.title, lang),
+            "weight_uncertainty": declared_uncertainty(criteria).as_json(),
         },
         "verdict": assessment.verdict.value,
         "verdict_label": verdict_label(assessment, lang),
