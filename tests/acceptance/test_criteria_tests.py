@@ -12,7 +12,13 @@ from pathlib import Path
 from tests.acceptance.conftest import CRITERIA, Run
 
 TESTS = CRITERIA / "tests"
-BUNDLED = {"dnsh-screening", "kronoberg-projektmedel", "kronoberg-foretagsstod"}
+BUNDLED = {
+    "dnsh-screening",
+    "kronoberg-projektmedel",
+    "kronoberg-foretagsstod",
+    "tillvaxtverket-kvalitet",
+    "kronoberg-ideburen-samverkan",
+}
 
 
 def copy_criteria(tmp_path: Path) -> Path:
@@ -58,7 +64,7 @@ def test_default_paths_are_criteria_tests_then_the_current_folder(run: Run, tmp_
     copy_criteria(tmp_path)
     found = run("test", "--lang", "en", cwd=tmp_path)
     assert found.returncode == 0, found.stdout + found.stderr
-    assert "3 test files" in found.stdout
+    assert f"{len(BUNDLED)} test files" in found.stdout
 
     (tmp_path / "elsewhere").mkdir()
     shutil.copy(TESTS / "dnsh-screening.test.yaml", tmp_path / "elsewhere")
@@ -178,7 +184,7 @@ def test_a_broken_test_file_is_unreadable_input_and_validate_reports_it_too(
 def test_validate_recognises_criteria_tests_by_kind(run: Run) -> None:
     result = run("validate", TESTS, "--strict", "--lang", "en")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 files checked: 0 errors, 0 warnings" in result.stdout
+    assert f"{len(BUNDLED)} files checked: 0 errors, 0 warnings" in result.stdout
 
 
 def test_criteria_list_does_not_take_tests_for_sets(run: Run) -> None:

@@ -74,6 +74,10 @@ RULES: Final[dict[str, str]] = {
     "unknown-criterion": N_("A review score for a criterion that the set does not have."),
     "score-ignored": N_("A review score for a criterion that is scored from the answers."),
     "score-range": N_("A review score above the criterion's maximum."),
+    "score-level": N_(
+        "A review score that names no level of the criterion's scale, or gives points where "
+        "the criterion is graded by named levels."
+    ),
     "unknown-gate": N_("A cleared gate that the set does not have."),
     "clear-exclusion": N_("An exclusion gate marked as cleared; only review gates can be."),
     "not-criteria-test": N_("The file is not a criteria test."),

@@ -46,6 +46,7 @@ class CriterionResult:
     level: int | None
     answers: tuple[tuple[str, Any], ...]
     comment: str | None = None
+    grade: str | None = None  # the named level the officer picked, such as ``VG``
 
     @property
     def fraction(self) -> float:
@@ -139,6 +140,8 @@ class Assessment:
     uncleared: tuple[str, ...]
     ignored_answers: tuple[str, ...]
     improvements: tuple[Improvement, ...]
+    # Criteria below the fewest points the verdict rules allow: any one fails the verdict.
+    criteria_below_minimum: tuple[str, ...] = ()
 
     @property
     def overall_percent(self) -> float | None:
