@@ -13,9 +13,9 @@ SET = "kronoberg-projektmedel"
 
 
 def new_version(tmp_path: Path, *edits: tuple[str, str]) -> Path:
-    """A copy of the project-funds set at version 2026.2 with ``edits`` made to it."""
+    """A copy of the project-funds set at version 2026.3 with ``edits`` made to it."""
     text = (CRITERIA / f"{SET}.yaml").read_text(encoding="utf-8")
-    text = text.replace('version: "2026.1"', 'version: "2026.2"', 1)
+    text = text.replace('version: "2026.2"', 'version: "2026.3"', 1)
     for old, new in edits:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
@@ -39,7 +39,7 @@ def diff_json(run: Run, *args: str | Path) -> dict[str, Any]:
 
 
 def test_a_version_compared_with_itself_has_no_changes(run: Run) -> None:
-    result = run("criteria", "diff", SET, f"{SET}@2026.1", "--lang", "en")
+    result = run("criteria", "diff", SET, f"{SET}@2026.2", "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "No changes that affect the form or the scoring." in result.stdout
 
@@ -120,7 +120,7 @@ def test_a_round_shows_whose_verdict_or_rank_changes(run: Run, tmp_path: Path) -
     assert "1 application changes verdict or rank:" in text.stdout
     row = next(line for line in text.stdout.splitlines() if "KRO-2026-0102" in line)
     assert "Sustainability-proofed → Not sustainability-proofed" in row
-    assert "74.8% → 74.8%" in row
+    assert "73.1% → 73.1%" in row
     assert "2 → 2" in row
 
 
