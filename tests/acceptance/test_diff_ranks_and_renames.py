@@ -44,3 +44,22 @@ def test_ranks_are_among_applications_assessed_under_both(run: Run, tmp_path: Pa
     text = run("criteria", "diff", SET, new, "--round", examples, "--lang", "en")
     assert "Re-scored 5 applications under both versions." in text.stdout
     assert "1 application could be assessed under one version only" in text.stdout
+
+
+def test_minimums_and_named_levels_are_compared(run: Run, tmp_path: Path) -> None:
+    text = (CRITERIA / "tillvaxtverket-kvalitet.yaml").read_text(encoding="utf-8")
+    edited = (
+        text.replace('version: "2026.1"', 'version: "2026.2"', 1)
+        .replace("criterion_min_points: 1}", "criterion_min_points: 3}", 1)
+        .replace("{level: VG, points: 3,", "{level: VG, points: 2,", 1)
+    )
+    new = tmp_path / "tillvaxtverket-kvalitet.yaml"
+    new.write_text(edited, encoding="utf-8")
+    result = run("criteria", "diff", "tillvaxtverket-kvalitet", new, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "  Minimum points for every criterion: 1 → 3" in result.stdout
+    for criterion in ("KVAL-1", "KVAL-2", "KVAL-3", "KVAL-4"):
+        assert f"  {criterion} " in result.stdout, (
+            result.stdout
+        )  # the shared scale changed for every criterion
+    assert "named levels IG 0, G 1, VG 3, MVG 5 → IG 0, G 1, VG 2, MVG 5" in result.stdout
