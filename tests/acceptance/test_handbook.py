@@ -12,7 +12,13 @@ from hallbarhet_cli.models import localize
 from hallbarhet_cli.reporters.documents import markdown_escape
 from tests.acceptance.conftest import CRITERIA, Run
 
-SETS = ["dnsh-screening", "kronoberg-projektmedel", "kronoberg-foretagsstod"]
+SETS = [
+    "dnsh-screening",
+    "kronoberg-projektmedel",
+    "kronoberg-foretagsstod",
+    "tillvaxtverket-kvalitet",
+    "kronoberg-ideburen-samverkan",
+]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -286,6 +286,44 @@ CASES: list[tuple[str, str, list[tuple[str, int, int]]]] = [
         ],
     ),
     (
+        "named-levels",
+        """\
+        kind: criteria-set
+        id: t
+        version: "1"
+        title: T
+        dimensions:
+          social: {title: Social}
+        criteria:
+          - id: C
+            dimension: social
+            title: C
+            manual:
+              levels:
+                - {level: G, points: 1}
+                - {level: G, points: 3}
+                - {level: MVG, points: 2}
+        """,
+        [("named-levels", 14, 19), ("named-levels", 15, 32)],
+    ),
+    (
+        "unreachable-minimum",
+        """\
+        kind: criteria-set
+        id: t
+        version: "1"
+        title: T
+        dimensions:
+          social: {title: Social}
+        verdict: {criterion_min_points: 3}
+        criteria:
+          - {id: A, dimension: social, title: A, manual: {max_points: 2}}
+          - {id: B, dimension: social, title: B, manual: {max_points: 2}, min_points: 4}
+          - {id: C, dimension: social, title: C, manual: {max_points: 2}, min_points: 1}
+        """,
+        [("unreachable-minimum", 7, 10), ("unreachable-minimum", 10, 79)],
+    ),
+    (
         "zero-max-points",
         """\
         kind: criteria-set

@@ -34,8 +34,10 @@ from hallbarhet_cli.errors import (
 from hallbarhet_cli.files.yamlload import DataPath, Document, LoadError, load_file
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application, Question
+from hallbarhet_cli.models.application import Score
+from hallbarhet_cli.models.criteria import Manual
 from hallbarhet_cli.models.fields import option_label
-from hallbarhet_cli.models.validation import describe, validate
+from hallbarhet_cli.models.validation import describe, did_you_mean, validate
 
 
 @dataclass(frozen=True)
@@ -313,6 +315,34 @@ def _option(
     )
 
 
+def _check_named_level(
+    document: Document, path: DataPath, criterion_id: str, manual: Manual, score: Score
+) -> list[Problem]:
+    """A criterion with named levels is scored by naming one of them; one without is
+    scored in points."""
+    names = manual.level_names()
+    if not names:
+        message = Message(
+            N_("{id!r} has no named levels; give its score as `points` (0 to {max})."),
+            {"id": criterion_id, "max": manual.top},
+        )
+        return [document.problem((*path, "level"), "score-level", message)]
+    if score.level is None:
+        message = Message(
+            N_("{id!r} is scored by naming a level, one of {levels}; give `level`, not `points`."),
+            {"id": criterion_id, "levels": ", ".join(names)},
+        )
+        return [document.problem((*path, "points"), "score-level", message, key=True)]
+    if manual.named(score.level) is None:
+        message = Message(
+            N_("{level!r} is not a level of {id!r}; the levels are {levels}."),
+            {"level": score.level, "id": criterion_id, "levels": ", ".join(names)},
+            did_you_mean(score.level, names),
+        )
+        return [document.problem((*path, "level"), "score-level", message)]
+    return []
+
+
 def _check_review(document: Document, app: Application, criteria: ResolvedSet) -> list[Problem]:
     assert app.review is not None
     problems: list[Problem] = []
@@ -344,7 +374,11 @@ def _check_review(document: Document, app: Application, criteria: ResolvedSet) -
                     key=True,
                 )
             )
-        elif score.points > criterion.manual.max_points:
+        elif criterion.manual.levels is not None or score.level is not None:
+            problems.extend(
+                _check_named_level(document, path, criterion_id, criterion.manual, score)
+            )
+        elif score.points is not None and score.points > criterion.manual.top:
             problems.append(
                 document.problem(
                     (*path, "points"),
@@ -353,7 +387,7 @@ def _check_review(document: Document, app: Application, criteria: ResolvedSet) -
                         N_("{points} points is more than the maximum of {max} for {id!r}."),
                         {
                             "points": score.points,
-                            "max": criterion.manual.max_points,
+                            "max": criterion.manual.top,
                             "id": criterion_id,
                         },
                     ),

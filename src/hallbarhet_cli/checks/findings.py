@@ -78,6 +78,10 @@ RULES: Final[dict[str, str]] = {
     "override-range": N_("An officer's override above the criterion's maximum."),
     "override-comment": N_("An officer's override without a comment saying why."),
     "mapping-no-answers": N_("A column mapping that maps no answers, so nothing can be scored."),
+    "score-level": N_(
+        "A review score that names no level of the criterion's scale, or gives points where "
+        "the criterion is graded by named levels."
+    ),
     "unknown-gate": N_("A cleared gate that the set does not have."),
     "clear-exclusion": N_("An exclusion gate marked as cleared; only review gates can be."),
     "not-criteria-test": N_("The file is not a criteria test."),

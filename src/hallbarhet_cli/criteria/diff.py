@@ -72,7 +72,7 @@ def _dump(value: Any) -> Any:
 
 
 def _thresholds(old: ResolvedSet, new: ResolvedSet) -> Iterator[Change]:
-    for name in ("pass_percent", "dimension_min_percent"):
+    for name in ("pass_percent", "dimension_min_percent", "criterion_min_points"):
         before, after = getattr(old.verdict, name), getattr(new.verdict, name)
         if before != after:
             yield Change("thresholds", name, "value", before, after)
@@ -123,6 +123,8 @@ def _criterion(old: Criterion, new: Criterion) -> Iterator[Change]:
         yield Change("criteria", new.id, "dimension", old.dimension, new.dimension)
     if old.weight != new.weight:
         yield Change("criteria", new.id, "weight", old.weight, new.weight)
+    if old.min_points != new.min_points:
+        yield Change("criteria", new.id, "min_points", old.min_points, new.min_points)
     if (old.manual is None) != (new.manual is None):
         scoring = ("manual", "levels") if new.manual is None else ("levels", "manual")
         yield Change("criteria", new.id, "scoring", *scoring)
@@ -132,6 +134,9 @@ def _criterion(old: Criterion, new: Criterion) -> Iterator[Change]:
             yield Change(
                 "criteria", new.id, "max_points", old.manual.max_points, new.manual.max_points
             )
+        before_grades, after_grades = _grades(old), _grades(new)
+        if before_grades != after_grades:
+            yield Change("criteria", new.id, "grades", before_grades, after_grades)
         return
     before, after = old.levels or [], new.levels or []
     for i in range(max(len(before), len(after))):
@@ -146,6 +151,12 @@ def _criterion(old: Criterion, new: Criterion) -> Iterator[Change]:
                 )
             if _dump(before[i].when) != _dump(after[i].when):
                 yield Change("criteria", new.id, "level_when", before[i].when, after[i].when, i)
+
+
+def _grades(criterion: Criterion) -> str | None:
+    """A manual criterion's named levels as ``IG 0, G 1, …`` (``None`` without them)."""
+    levels = criterion.manual.levels if criterion.manual is not None else None
+    return ", ".join(f"{lv.level} {lv.points}" for lv in levels) if levels else None
 
 
 def _gate(old: Gate, new: Gate) -> Iterator[Change]:

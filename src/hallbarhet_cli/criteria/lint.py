@@ -552,6 +552,8 @@ def _texts(model: CriteriaSet) -> Iterator[tuple[DataPath, Text | None]]:
             yield ("criteria", i, "levels", j, "label"), level.label
         if c.manual is not None:
             yield ("criteria", i, "manual", "guidance"), c.manual.guidance
+            for j, named in enumerate(c.manual.levels or []):
+                yield ("criteria", i, "manual", "levels", j, "label"), named.label
     for i, g in enumerate(model.gates):
         yield ("gates", i, "title"), g.title
         yield ("gates", i, "reason"), g.reason
@@ -643,3 +645,60 @@ def _follow_up_type(ctx: LintContext) -> Iterator[Problem]:
                 ),
                 key=True,
             )
+
+
+@check("named-levels")
+def _named_levels(ctx: LintContext) -> Iterator[Problem]:
+    """A manual criterion's named levels must have different names, and their points must
+    rise in the order they are listed (``IG, G, VG, MVG`` = ``0, 1, 3, 5``), so the scale
+    reads the same in the form, the handbook and the report."""
+    for i, criterion in enumerate(ctx.model.criteria):
+        levels = criterion.manual.levels if criterion.manual is not None else None
+        seen: set[str] = set()
+        for j, level in enumerate(levels or []):
+            path = ("criteria", i, "manual", "levels", j)
+            if level.level in seen:
+                yield ctx.problem(
+                    "named-levels",
+                    (*path, "level"),
+                    Message(
+                        N_("{id!r} names the level {level!r} twice."),
+                        {"id": criterion.id, "level": level.level},
+                    ),
+                )
+            seen.add(level.level)
+            if levels is not None and j and level.points <= levels[j - 1].points:
+                yield ctx.problem(
+                    "named-levels",
+                    (*path, "points"),
+                    Message(
+                        N_(
+                            "The level {level!r} of {id!r} is worth {points} p, not more than "
+                            "the level before it; list the levels from lowest to highest."
+                        ),
+                        {"id": criterion.id, "level": level.level, "points": level.points},
+                    ),
+                )
+
+
+@check("unreachable-minimum")
+def _unreachable_minimum(ctx: LintContext) -> Iterator[Problem]:
+    """A criterion's minimum (its ``min_points``, or the set's
+    ``verdict.criterion_min_points``) is more than it can ever score, so no application
+    could pass."""
+    rule = ctx.model.verdict
+    everywhere = rule.criterion_min_points if rule is not None else None
+    for i, criterion in enumerate(ctx.model.criteria):
+        own = criterion.min_points
+        minimum = own if own is not None else everywhere
+        if minimum is None or minimum <= criterion.max_points:
+            continue
+        path = ("criteria", i, "min_points") if own is not None else ("verdict",)
+        yield ctx.problem(
+            "unreachable-minimum",
+            path,
+            Message(
+                N_("{id!r} must reach {minimum} p to pass, but it scores at most {max} p."),
+                {"id": criterion.id, "minimum": minimum, "max": criterion.max_points},
+            ),
+        )

@@ -29,6 +29,7 @@ from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.files.yamlload import LoadError, parse_text
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import Application, CriteriaSet, Question, Text, localize
+from hallbarhet_cli.models.criteria import Manual
 from hallbarhet_cli.models.fields import FIELDS
 from hallbarhet_cli.models.operators import OPERATORS
 from hallbarhet_cli.models.text import unit_text
@@ -95,7 +96,9 @@ def application_schema(criteria: ResolvedSet | None, lang: str) -> Schema:
         "description": gettext(N_("Points for the criteria the case officer scores."), lang),
         "type": "object",
         "properties": {
-            c.id: _score(localize(c.title, lang), c.manual.max_points, lang)
+            c.id: _named_score(localize(c.title, lang), c.manual, lang)
+            if c.manual.levels
+            else _score(localize(c.title, lang), c.manual.top, lang)
             for c in criteria.criteria
             if c.manual is not None
         },
@@ -314,5 +317,29 @@ def _score(title: str, max_points: int, lang: str) -> Schema:
             "comment": {"type": ["string", "null"]},
         },
         "required": ["points"],
+        "additionalProperties": False,
+    }
+
+
+def _named_score(title: str, manual: Manual, lang: str) -> Schema:
+    """A score that names one of the criterion's levels, such as ``VG``."""
+    levels = manual.levels or []
+    return {
+        "title": title,
+        "type": "object",
+        "properties": {
+            "level": {
+                "enum": [lv.level for lv in levels],
+                "enumDescriptions": [
+                    gettext(N_("{level}: {points} p"), lang).format(
+                        level=localize(lv.label, lang) or lv.level, points=lv.points
+                    )
+                    for lv in levels
+                ],
+                "description": gettext(N_("The level the case officer picks."), lang),
+            },
+            "comment": {"type": ["string", "null"]},
+        },
+        "required": ["level"],
         "additionalProperties": False,
     }

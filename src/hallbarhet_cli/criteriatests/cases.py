@@ -36,7 +36,7 @@ from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application
 from hallbarhet_cli.models.application import Amount, Line, Review, Score, Sector
 from hallbarhet_cli.models.base import Model
-from hallbarhet_cli.models.criteria import ApplicationType, Id, Number
+from hallbarhet_cli.models.criteria import ApplicationType, Id, Manual, Number
 from hallbarhet_cli.models.validation import validate
 
 KIND: Final = "criteria-test"
@@ -270,7 +270,7 @@ def _check_expect(
             yield _unknown(document, path, "criterion", criterion_id, criteria)
             continue
         possible = (
-            list(range(criterion.manual.max_points + 1))
+            _manual_points(criterion.manual)
             if criterion.manual is not None
             else sorted({level.points for level in criterion.levels or []}, reverse=True)
         )
@@ -503,3 +503,10 @@ def _graft(source: Document, target: Document, origins: Mapping[DataPath, DataPa
                 visit(item, (*path, i))
 
     visit(target.data, ())
+
+
+def _manual_points(manual: Manual) -> list[int]:
+    """The points the officer can give: a named level's, or any up to the maximum."""
+    if manual.levels:
+        return sorted({level.points for level in manual.levels}, reverse=True)
+    return list(range(manual.top + 1))

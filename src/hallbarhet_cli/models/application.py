@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.criteria import ApplicationType, Id
@@ -36,10 +37,20 @@ class Period(Model):
 
 
 class Score(Model):
-    """The officer's points for a manual criterion, with the reasoning behind them."""
+    """The officer's score for a manual criterion, with the reasoning behind it: ``points``,
+    or the name of one of the criterion's named ``level`` (such as ``VG``)."""
 
-    points: Annotated[int, Field(ge=0)]
+    points: Annotated[int, Field(ge=0)] | None = None
+    level: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
     comment: str | None = None
+
+    @model_validator(mode="after")
+    def _points_or_level(self) -> Score:
+        if (self.points is None) == (self.level is None):
+            raise PydanticCustomError(
+                "hb_score", "A score gives either `points` or a named `level`, not both."
+            )
+        return self
 
 
 class Override(Model):

@@ -6,7 +6,7 @@ import math
 from functools import cached_property
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import Field, PlainValidator, StringConstraints
+from pydantic import Field, PlainValidator, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from hallbarhet_cli.models.base import Model
@@ -72,11 +72,61 @@ class Level(Model):
     contributes: bool | None = None
 
 
-class Manual(Model):
-    """A criterion scored by the case officer in the application's ``review``."""
+LevelName = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
 
-    max_points: Annotated[int, Field(gt=0, le=1_000_000)]
+
+class NamedLevel(Model):
+    """A grade the case officer picks by name, such as ``VG``, and the points it is worth."""
+
+    level: LevelName
+    points: Points
+    label: Text | None = None
+
+
+class Manual(Model):
+    """A criterion scored by the case officer in the application's ``review``: with points
+    up to ``max_points``, or with one of the named ``levels`` (its maximum is the highest
+    level's points)."""
+
+    max_points: Annotated[int, Field(gt=0, le=1_000_000)] | None = None
+    levels: Annotated[list[NamedLevel], Field(min_length=2)] | None = None
     guidance: Text | None = None
+
+    @model_validator(mode="after")
+    def _maximum(self) -> Manual:
+        if self.levels is None:
+            if self.max_points is None:
+                raise PydanticCustomError(
+                    "hb_manual_scale", "A manual criterion needs `max_points` or named `levels`."
+                )
+            return self
+        top = max(level.points for level in self.levels)
+        if top == 0:
+            raise PydanticCustomError(
+                "hb_manual_scale", "At least one named level must be worth more than 0 points."
+            )
+        if self.max_points is not None and self.max_points != top:
+            raise PydanticCustomError(
+                "hb_manual_scale",
+                "`max_points` is {max}, but the highest named level is worth {top}; "
+                "leave `max_points` out.",
+                {"max": self.max_points, "top": top},
+            )
+        object.__setattr__(self, "max_points", top)
+        return self
+
+    @property
+    def top(self) -> int:
+        """The most points the officer can give (set by the validator)."""
+        assert self.max_points is not None
+        return self.max_points
+
+    def named(self, name: str) -> NamedLevel | None:
+        """The named level called ``name``, if the scale has one."""
+        return next((lv for lv in self.levels or () if lv.level == name), None)
+
+    def level_names(self) -> list[str]:
+        return [level.level for level in self.levels or ()]
 
 
 class Criterion(Model):
@@ -91,11 +141,14 @@ class Criterion(Model):
     levels: Annotated[list[Level], Field(min_length=1)] | None = None
     manual: Manual | None = None
     advice: Text | None = None
+    # The fewest points the criterion must reach for the verdict to be ``pass``, whatever
+    # the total; overrides the set's ``verdict.criterion_min_points``.
+    min_points: Points | None = None
 
     @property
     def max_points(self) -> int:
         if self.manual is not None:
-            return self.manual.max_points
+            return self.manual.top
         return max((level.points for level in self.levels or []), default=0)
 
 
@@ -119,6 +172,9 @@ class VerdictRule(Model):
 
     pass_percent: Annotated[Number, Field(ge=0, le=100)] = 60
     dimension_min_percent: Annotated[Number, Field(ge=0, le=100)] = 40
+    # The fewest points every criterion must reach (a criterion's own ``min_points`` wins):
+    # no total makes up for a criterion below it.
+    criterion_min_points: Points | None = None
 
 
 def _uncertainty(value: Any) -> float | str:

@@ -17,6 +17,7 @@ from hallbarhet_cli.criteria.diff import SECTIONS, Change, SetDiff
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import Condition, Level, localize
+from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.reporters.views import VERDICT_LABELS
 from hallbarhet_cli.scoring.explain import Explainer
 from hallbarhet_cli.scoring.impact import RoundEntry, RoundImpact, Standing
@@ -34,6 +35,7 @@ _HEADINGS: Final = {
 _THRESHOLDS: Final = {
     "pass_percent": N_("Pass threshold (overall)"),
     "dimension_min_percent": N_("Minimum for every dimension"),
+    "criterion_min_points": N_("Minimum points for every criterion"),
 }
 _ASPECTS: Final = {
     "weight": N_("weight"),
@@ -45,6 +47,8 @@ _ASPECTS: Final = {
     "dimension": N_("dimension"),
     "max_points": N_("max points"),
     "effect": N_("effect"),
+    "min_points": N_("minimum points"),
+    "grades": N_("named levels"),
 }
 _EFFECTS: Final = {"exclude": N_("excludes"), "review": N_("needs review")}
 _ARROW: Final = " \u2192 "
@@ -80,6 +84,15 @@ class _Words:
     def condition(self, condition: Condition | None, explain: Explainer, none: str) -> str:
         return explain.condition(condition) if condition is not None else self._(none)
 
+    def conditions(self, old: Condition | None, new: Condition | None, none: str) -> str:
+        """``before → after``; when both read the same (a question's id changed, not its
+        words), each side names the questions it reads by id."""
+        before = self.condition(old, self.old, none)
+        after = self.condition(new, self.new, none)
+        if before == after:
+            before, after = _with_ids(before, old), _with_ids(after, new)
+        return f"{before}{_ARROW}{after}"
+
     def subject(self, change: Change) -> str:
         """The element a change is about: its id and title (or label)."""
         criteria = self.criteria(change)
@@ -102,15 +115,15 @@ class _Words:
             return f"{self._(N_('added'))}{self.added(change)}"
         if aspect == "removed":
             return self._(N_("removed"))
+        if change.section == "thresholds" and change.id == "criterion_min_points":
+            return f"{self.value(old)}{_ARROW}{self.value(new)}"
         if change.section == "thresholds":
             return f"{fmt.percent(old, self.lang)}{_ARROW}{fmt.percent(new, self.lang)}"
         if aspect == "options":
             return self.options(old, new)
         if aspect == "relevant":
             label = self._(N_("Asked when"))
-            before = self.condition(old, self.old, N_("always"))
-            after = self.condition(new, self.new, N_("always"))
-            return f"{label}: {before}{_ARROW}{after}"
+            return f"{label}: {self.conditions(old, new, N_('always'))}"
         if aspect == "scoring":
             if new == "manual":
                 return self._(N_("now scored by the case officer"))
@@ -123,8 +136,7 @@ class _Words:
             old, new = self.old.dimension_title(old), self.new.dimension_title(new)
         elif aspect == "when":
             label = self._(N_("condition"))
-            before, after = self.old.condition(old), self.new.condition(new)
-            return f"{label}: {before}{_ARROW}{after}"
+            return f"{label}: {self.conditions(old, new, N_('always'))}"
         else:
             old, new = self.value(old), self.value(new)
         return f"{self._(_ASPECTS[aspect])} {old}{_ARROW}{new}"
@@ -167,9 +179,7 @@ class _Words:
             before, after = points.format(points=change.old), points.format(points=change.new)
             return f"{name}: {before}{_ARROW}{after}"
         if change.aspect == "level_when":
-            before = self.condition(change.old, self.old, N_("otherwise"))
-            after = self.condition(change.new, self.new, N_("otherwise"))
-            return f"{name}: {before}{_ARROW}{after}"
+            return f"{name}: {self.conditions(change.old, change.new, N_('otherwise'))}"
         level: Level = change.new if change.aspect == "level_added" else change.old
         explain = self.new if change.aspect == "level_added" else self.old
         what = self._(N_("added") if change.aspect == "level_added" else N_("removed"))
@@ -178,6 +188,12 @@ class _Words:
 
     def sentence(self, change: Change) -> str:
         return f"{self.subject(change)}: {self.describe(change)}"
+
+
+def _with_ids(text: str, condition: Condition | None) -> str:
+    """A condition in words followed by the ids of the questions it reads."""
+    read = questions_read(condition)
+    return f"{text} [{', '.join(read)}]" if read else text
 
 
 # -- the round --------------------------------------------------------------------------
@@ -200,7 +216,7 @@ def _percent(standing: Standing | None, lang: str) -> str:
 
 
 def _rank(standing: Standing | None) -> str:
-    return "–" if standing is None else str(standing.rank)
+    return "–" if standing is None or standing.rank is None else str(standing.rank)
 
 
 def _round_table(entries: list[RoundEntry], lang: str) -> str:
@@ -223,7 +239,7 @@ def _round_table(entries: list[RoundEntry], lang: str) -> str:
 
 
 def _round_text(impact: RoundImpact, lang: str) -> list[str]:
-    n = len(impact.entries)
+    n = impact.ranked
     lines = [
         ngettext(
             "Re-scored {n} application under both versions.",
@@ -232,6 +248,18 @@ def _round_text(impact: RoundImpact, lang: str) -> list[str]:
             lang,
         ).format(n=n)
     ]
+    if impact.one_sided:
+        k = impact.one_sided
+        lines.append(
+            ngettext(
+                "{n} application could be assessed under one version only; ranks are among "
+                "those assessed under both.",
+                "{n} applications could be assessed under one version only; ranks are among "
+                "those assessed under both.",
+                k,
+                lang,
+            ).format(n=k)
+        )
     if impact.skipped:
         k = len(impact.skipped)
         lines.append(
@@ -327,6 +355,8 @@ def render_json(diff: SetDiff, impact: RoundImpact | None, lang: str) -> str:
     if impact is not None:
         payload["round"] = {
             "assessed": len(impact.entries),
+            "ranked": impact.ranked,
+            "one_version_only": impact.one_sided,
             "skipped": list(impact.skipped),
             "changed": [
                 {

@@ -15,7 +15,7 @@ from hallbarhet_cli import __version__, fmt
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext
-from hallbarhet_cli.models import Condition, Question, localize
+from hallbarhet_cli.models import Condition, Criterion, Question, localize
 from hallbarhet_cli.models.conditions import questions_read
 from hallbarhet_cli.models.fields import option_label
 from hallbarhet_cli.models.text import unit_text
@@ -110,6 +110,8 @@ def handbook_view(criteria: ResolvedSet, lang: str) -> dict[str, Any]:
                             if c.manual is not None
                             else None
                         ),
+                        "grades": _grades(c, lang),
+                        "min_points": explain.criterion_minimum(c.id) or None,
                         "levels": [
                             {
                                 "points": level.points,
@@ -152,6 +154,15 @@ def handbook_view(criteria: ResolvedSet, lang: str) -> dict[str, Any]:
     }
     result: dict[str, Any] = printable_data(view)
     return result
+
+
+def _grades(criterion: Criterion, lang: str) -> list[dict[str, Any]]:
+    """A manual criterion's named levels, such as IG, G, VG and MVG, with their points."""
+    levels = criterion.manual.levels if criterion.manual is not None else None
+    return [
+        {"level": lv.level, "points": lv.points, "label": localize(lv.label, lang) or None}
+        for lv in levels or []
+    ]
 
 
 def render_handbook(

@@ -124,6 +124,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
                 "manual": r.manual,
                 "level": r.level,
                 "level_label": explain.level_label(r) if assessment.scorable else None,
+                "grade": r.grade,
                 "comment": r.comment,
                 "reason": _reason(assessment, r, explain),
                 "explanation": explain.explanation(r) if assessment.scorable else None,
@@ -249,7 +250,28 @@ def verdict_reasons(assessment: Assessment, explain: Explainer) -> list[str]:
             )
         )
     reasons.extend(below_minimum(assessment, explain))
+    reasons.extend(criteria_below_minimum(assessment, explain))
     return reasons
+
+
+def criteria_below_minimum(assessment: Assessment, explain: Explainer) -> list[str]:
+    """A sentence for each criterion under the fewest points the verdict rules allow it."""
+    template = gettext(
+        N_(
+            "{criterion} has {points} p, below the minimum of {minimum} p it must reach; "
+            "no total makes up for that."
+        ),
+        explain.lang,
+    )
+    results = {r.id: r for r in assessment.criteria}
+    return [
+        template.format(
+            criterion=fmt.quote(explain.criterion_title(criterion_id), explain.lang),
+            points=results[criterion_id].points,
+            minimum=explain.criterion_minimum(criterion_id),
+        )
+        for criterion_id in assessment.criteria_below_minimum
+    ]
 
 
 def below_minimum(assessment: Assessment, explain: Explainer) -> list[str]:

@@ -49,6 +49,7 @@ class CriterionResult:
     comment: str | None = None
     overridden: bool = False
     automatic_points: int | None = None
+    grade: str | None = None  # the named level the officer picked, such as ``VG``
 
     @property
     def fraction(self) -> float:
@@ -154,6 +155,9 @@ class Assessment:
     @property
     def final(self) -> bool:
         return self.verdict is Verdict.EXCLUDED
+
+    # Criteria below the fewest points the verdict rules allow: any one fails the verdict.
+    criteria_below_minimum: tuple[str, ...] = ()
 
     @property
     def overall_percent(self) -> float | None:

@@ -16,6 +16,7 @@ from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.models import (
     Application,
     Condition,
+    Criterion,
     Gate,
     Question,
 )
@@ -69,6 +70,8 @@ class _Ladder:
     questions: tuple[str, ...]  # what its levels read, in order of appearance
     # (points, level index) of each level, for finding the next rung up
     rungs: tuple[tuple[int, int], ...]
+    named: tuple[tuple[str, int], ...] = ()  # a manual criterion's named levels and points
+    minimum: int | None = None  # the fewest points the verdict ``pass`` allows
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,8 @@ def _plan(criteria: ResolvedSet) -> _Plan:
                 levels=tuple((lv.points, compiled(lv.when)) for lv in c.levels or ()),
                 questions=reads[c.id],
                 rungs=tuple((lv.points, i) for i, lv in enumerate(c.levels or ())),
+                named=_named_levels(c),
+                minimum=_minimum(criteria, c),
             )
             for c in criteria.criteria
         )
@@ -186,6 +191,18 @@ def _plan(criteria: ResolvedSet) -> _Plan:
         )
         _PLANS[criteria] = plan
     return plan
+
+
+def _named_levels(criterion: Criterion) -> tuple[tuple[str, int], ...]:
+    manual = criterion.manual
+    return tuple((lv.level, lv.points) for lv in manual.levels or ()) if manual else ()
+
+
+def _minimum(criteria: ResolvedSet, criterion: Criterion) -> int | None:
+    """A criterion's own ``min_points``, else the set's ``verdict.criterion_min_points``."""
+    if criterion.min_points is not None:
+        return criterion.min_points
+    return criteria.verdict.criterion_min_points
 
 
 def is_answered(value: Any) -> bool:
@@ -271,6 +288,7 @@ def assess(
     uncleared = tuple(g.id for g in gates if g.effect == "review" and not g.cleared)
 
     dimensions, overall = _dimensions(plan, results)
+    below = _below_minimum(plan, results)
     if not scorable:
         dimensions, overall = unknown_percents(dimensions), None
     incomplete = bool(missing or unscored or uncleared) or not scorable
@@ -279,8 +297,10 @@ def assess(
         verdict = Verdict.EXCLUDED
     elif incomplete:
         verdict = Verdict.INCOMPLETE
-    elif (overall is not None and overall < plan.arithmetic.passing) or any(
-        d.below_minimum for d in dimensions
+    elif (
+        (overall is not None and overall < plan.arithmetic.passing)
+        or any(d.below_minimum for d in dimensions)
+        or below
     ):
         verdict = Verdict.FAIL
     else:
@@ -307,6 +327,17 @@ def assess(
         scorable=scorable,
         sdg=() if excluded else contributed_goals(criteria, results),
         overrides=override_count(results),
+        criteria_below_minimum=below,
+    )
+
+
+def _below_minimum(plan: _Plan, results: list[CriterionResult]) -> tuple[str, ...]:
+    """The criteria below the fewest points the verdict rules allow them: each of these
+    fails the application, whatever its total."""
+    return tuple(
+        result.id
+        for ladder, result in zip(plan.ladders, results, strict=True)
+        if ladder.minimum is not None and result.points < ladder.minimum
     )
 
 
@@ -328,18 +359,19 @@ def _score(
                 None,
                 (),
             )
-        points = min(score.points, maximum)
+        points = _manual_points(ladder, score.points, score.level)
         return CriterionResult(
             ladder.id,
             ladder.dimension,
-            points,
+            0 if points is None else points,
             maximum,
             float(ladder.weight),
-            _status(points, maximum, False),
+            Status.UNSCORED if points is None else _status(points, maximum, False),
             True,
             None,
             (),
             score.comment,
+            grade=score.level if points is not None else None,
         )
     answers, application = facts.answers, facts.application
     reached = None
@@ -361,6 +393,15 @@ def _score(
         reached,
         read,
     )
+
+
+def _manual_points(ladder: _Ladder, points: int | None, level: str | None) -> int | None:
+    """The officer's points: what the named ``level`` is worth, or ``points`` up to the
+    maximum. ``None`` for a level the scale does not name (loading reports it), since a
+    grade that cannot be read is no score, not zero."""
+    if level is not None:
+        return dict(ladder.named).get(level)
+    return None if points is None else min(points, ladder.max_points)
 
 
 def _status(points: int, maximum: int, waiting: bool) -> Status:

@@ -243,6 +243,8 @@ class Explainer:
         if result.status is Status.UNSCORED:
             return self._(N_("Awaiting the case officer's score."))
         if result.manual:
+            if result.grade is not None:
+                return self.grade(result)
             if result.comment:
                 return self._(N_("Case officer's judgement: {comment}")).format(
                     comment=" ".join(result.comment.split())
@@ -266,6 +268,26 @@ class Explainer:
             return self.level_name(result.id, 0)
         text = self._(N_("No higher level reached"))
         return f"{text}: {answer}" if answer else _sentence(text)
+
+    def grade(self, result: CriterionResult) -> str:
+        """The named level the officer picked, with its points and the officer's comment."""
+        manual = self.criteria.criterion_map[result.id].manual
+        named = manual.named(result.grade) if manual and result.grade else None
+        label = localize(named.label, self.lang) if named and named.label else None
+        name = f"{result.grade} ({label})" if label else f"{result.grade}"
+        text = self._(N_("Case officer's grade {grade}, {points} p")).format(
+            grade=name, points=result.points
+        )
+        if result.comment:
+            text = f"{text}: {' '.join(result.comment.split())}"
+        return _sentence(text)
+
+    def criterion_minimum(self, criterion_id: str) -> int:
+        """The fewest points a criterion must reach for the verdict ``pass``."""
+        criterion = self.criteria.criterion_map[criterion_id]
+        if criterion.min_points is not None:
+            return criterion.min_points
+        return self.criteria.verdict.criterion_min_points or 0
 
     def level_label(self, result: CriterionResult) -> str | None:
         """The label of the level reached, if the level has one."""

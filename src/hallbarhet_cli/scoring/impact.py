@@ -31,7 +31,9 @@ class Standing:
 
     verdict: Verdict
     percent: float | None
-    rank: int
+    # Among the applications assessed under both versions; ``None`` for one assessed
+    # under this version only, so that no rank reflects the ones missing on the other side.
+    rank: int | None
 
 
 @dataclass(frozen=True)
@@ -62,20 +64,44 @@ class RoundImpact:
     problems: tuple[Problem, ...]
 
     @property
+    def ranked(self) -> int:
+        """How many applications were assessed, and ranked, under both versions."""
+        return sum(1 for e in self.entries if e.old is not None and e.new is not None)
+
+    @property
+    def one_sided(self) -> int:
+        """How many could be assessed under one version only."""
+        return sum(1 for e in self.entries if (e.old is None) != (e.new is None))
+
+    @property
     def changed(self) -> list[RoundEntry]:
         """The applications whose verdict or rank changes, best new rank first."""
         moved = [e for e in self.entries if e.changed]
-        return sorted(moved, key=lambda e: (e.new is None, e.new.rank if e.new else 0, e.id))
+        return sorted(
+            moved, key=lambda e: (e.new is None or e.new.rank is None, _rank_of(e.new), e.id)
+        )
 
 
-def _ranks(scored: dict[str, tuple[Verdict, Fraction | None]]) -> dict[str, Standing]:
-    """Ranks by the one ranking rule (:mod:`hallbarhet_cli.scoring.ranking`); ``scored`` is
-    keyed by id and input position, so equal ids keep their input order."""
-    order = sorted(scored, key=lambda key: rank_key(*scored[key], key))
-    return {
+def _rank_of(standing: Standing | None) -> int:
+    return 0 if standing is None or standing.rank is None else standing.rank
+
+
+def _ranks(
+    scored: dict[str, tuple[Verdict, Fraction | None]], both: set[str]
+) -> dict[str, Standing]:
+    """Ranks by the one ranking rule (:mod:`hallbarhet_cli.scoring.ranking`) among the
+    applications in ``both`` (assessed under both versions), so that a rank change says
+    something about the change of version and not about who is missing on one side; the
+    others get their verdict and percent without a rank. ``scored`` is keyed by id and
+    input position, so equal ids keep their input order."""
+    order = sorted((k for k in scored if k in both), key=lambda key: rank_key(*scored[key], key))
+    standings = {
         key: Standing(scored[key][0], _float(scored[key][1]), rank)
         for rank, key in enumerate(order, start=1)
     }
+    for key, (verdict, percent) in scored.items():
+        standings.setdefault(key, Standing(verdict, _float(percent), None))
+    return standings
 
 
 def _float(value: Fraction | None) -> float | None:
@@ -136,7 +162,8 @@ def round_impact(old: ResolvedSet, new: ResolvedSet, paths: Sequence[Path]) -> R
                 continue
             result = assess(criteria, model, answers)
             scores[side][key] = (result.verdict, result.overall_exact)
-    ranked = {side: _ranks(scored) for side, scored in scores.items()}
+    both = set(scores["old"]) & set(scores["new"])
+    ranked = {side: _ranks(scored, both) for side, scored in scores.items()}
     entries = []
     for index, (document, model) in enumerate(loaded):
         key = f"{model.id}\x00{index}"
