@@ -32,6 +32,7 @@ import orjson
 
 from hallbarhet_cli.batch.records import Outcome, SetInfo, Status
 from hallbarhet_cli.batch.summary import Ranking
+from hallbarhet_cli.files.output import writing
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.reporters.views import VERDICT_LABELS
 from hallbarhet_cli.scoring.assessment import Verdict
@@ -60,15 +61,29 @@ class Staging:
     included) removes the folder and everything in it."""
 
     def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
-        self.root = Path(tempfile.mkdtemp(prefix=".hallbarhet-batch-", dir=folder))
+        # The folders this run creates, so that a failed run takes them away again.
+        self.created = [p for p in (folder, *folder.parents) if not p.exists()]
+        with writing(folder):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self.root = Path(tempfile.mkdtemp(prefix=".hallbarhet-batch-", dir=folder))
+            except BaseException:
+                self._remove_created()
+                raise
 
     def __enter__(self) -> Staging:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+        if kind is not None:
+            self._remove_created()
+
+    def _remove_created(self) -> None:
+        for folder in self.created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty: never what someone else put there
 
     def path(self, name: str) -> Path:
         return self.root / name

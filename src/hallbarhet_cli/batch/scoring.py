@@ -39,6 +39,7 @@ from hallbarhet_cli.batch.summary import Tally
 from hallbarhet_cli.batch.worker import Fatal, Settings
 from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import UsageError
+from hallbarhet_cli.files.output import writing
 from hallbarhet_cli.reporters.views import assessed_at
 
 # format_version 1: the first published shape of summary.json.
@@ -108,7 +109,9 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
     round_ = prepare(options.inputs, mapping)
     timestamp, moment = batch_moment()
     formats = options.formats
-    with Staging(options.output) as staging:
+    # A full disk or a read-only folder stops the round with one line naming the output
+    # folder (where the staging folder, and so every file, lives) and the reason.
+    with writing(options.output), Staging(options.output) as staging:
         reports_dir = None
         if options.reports:
             reports_dir = staging.path(REPORTS_DIR)

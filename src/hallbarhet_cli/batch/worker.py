@@ -38,6 +38,7 @@ from hallbarhet_cli.batch.rows import RowPlan, answer_kind, criteria_ref, row_do
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, UsageError
+from hallbarhet_cli.files.output import writing
 from hallbarhet_cli.files.yamlload import Document, LoadError, parse_text
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
@@ -289,7 +290,10 @@ class Worker:
             content = REPORTERS[kind](view, self.settings.lang, False, template_dir)
             file = f"{name}.{REPORT_SUFFIXES[kind]}"
             data = content.encode() if isinstance(content, str) else content
-            (Path(self.settings.reports_dir) / file).write_bytes(data)
+            folder = Path(self.settings.reports_dir)
+            # The staging folder is hidden inside the output folder: name that one.
+            with writing(folder.parent.parent):
+                (folder / file).write_bytes(data)
             first = first or f"reports/{file}"
         return first
 

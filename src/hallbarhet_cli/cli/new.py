@@ -75,6 +75,11 @@ def new(
             lang.value,
         )
     folder = Path(output).parent
+    if output != "-" and folder.exists() and not folder.is_dir():
+        raise fail(
+            Message(N_("{folder} is a file, not a folder to write into."), {"folder": str(folder)}),
+            lang.value,
+        )
     if output != "-" and not folder.is_dir():
         raise fail(
             Message(N_("The folder {folder} does not exist."), {"folder": str(folder)}),
