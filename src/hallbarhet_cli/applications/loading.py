@@ -31,7 +31,12 @@ from hallbarhet_cli.files.yamlload import DataPath, Document, LoadError, load_fi
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application, Question
 from hallbarhet_cli.models.fields import option_label
-from hallbarhet_cli.models.validation import describe, did_you_mean, validate
+from hallbarhet_cli.models.validation import (
+    describe,
+    did_you_mean,
+    did_you_mean_or_listed,
+    validate,
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ def read_document(path: Path, display: str | None = None) -> Document:
     try:
         return load_file(path, display=display)
     except LoadError as err:
-        raise InputError([err.problem]) from None
+        raise InputError(err.problems) from None
 
 
 def kind_of(document: Document) -> str | None:
@@ -189,7 +194,7 @@ def check_application(
                     Message(
                         N_("There is no question {id!r} in the criteria set {set!r}."),
                         {"id": key, "set": criteria.id},
-                        did_you_mean(key, questions),
+                        did_you_mean_or_listed(key, questions),
                     ),
                     key=True,
                 )

@@ -40,7 +40,7 @@ from hallbarhet_cli.files.yamlload import DataPath, Document, LoadError, load_fi
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.text import Text
-from hallbarhet_cli.models.validation import did_you_mean, validate
+from hallbarhet_cli.models.validation import did_you_mean, did_you_mean_or_listed, validate
 
 ColumnName = Annotated[str, StringConstraints(min_length=1)]
 
@@ -263,7 +263,7 @@ def check_against_set(
                     Message(
                         N_("There is no question {id!r} in the criteria set {set!r}."),
                         {"id": question, "set": criteria.id},
-                        did_you_mean(question, criteria.question_map),
+                        did_you_mean_or_listed(question, criteria.question_map),
                     ),
                     key=True,
                 )
@@ -297,7 +297,7 @@ def load_mapping(
     try:
         document = load_file(path, display=str(path))
     except LoadError as err:
-        raise InputError([err.problem]) from None
+        raise InputError(err.problems) from None
     data = document.data
     kind = data.get("kind") if isinstance(data, dict) else None
     if kind != "mapping":

@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from hallbarhet_cli import __version__
 from hallbarhet_cli.batch.inputs import iter_items, prepare
+from hallbarhet_cli.batch.interrupts import pause_point
 from hallbarhet_cli.batch.mapping import LoadedMapping, load_mapping
 from hallbarhet_cli.batch.outputs import (
     OVERVIEW_HTML,
@@ -38,7 +39,7 @@ from hallbarhet_cli.batch.runner import run_items
 from hallbarhet_cli.batch.summary import Tally
 from hallbarhet_cli.batch.worker import Fatal, Settings
 from hallbarhet_cli.criteria.library import CriteriaLibrary
-from hallbarhet_cli.errors import UsageError
+from hallbarhet_cli.errors import Message, UsageError
 from hallbarhet_cli.files.output import writing
 from hallbarhet_cli.reporters.views import assessed_at
 
@@ -84,6 +85,7 @@ class RoundResult:
     summary: dict[str, Any]
     first_errors: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -185,8 +187,9 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
             written.append(OVERVIEW_HTML)
         if options.reports:
             written.append(REPORTS_DIR)
+        pause_point("writing")
         staging.commit(written)
-    return RoundResult(summary, first_errors, written)
+    return RoundResult(summary, first_errors, written, round_.notes)
 
 
 _TABLES: Final = ((RESULTS_CSV, "csv"), (RESULTS_XLSX, "xlsx"), (RESULTS_JSONL, "jsonl"))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import signal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from hallbarhet_cli.applications.loading import (
     read_document,
 )
 from hallbarhet_cli.batch.inputs import FileItem, Item, LineItem, ProblemItem, RowItem
+from hallbarhet_cli.batch.interrupts import die_with_parent
 from hallbarhet_cli.batch.records import (
     ChunkResult,
     Outcome,
@@ -216,7 +216,7 @@ class Worker:
         try:
             parsed = parse_text(text, item.file)
         except LoadError as err:
-            return [_shift(err.problem, item.line)]
+            return [_shift(problem, item.line) for problem in err.problems]
         document = Document(
             item.file,
             parsed.data,
@@ -437,7 +437,7 @@ def initialize(settings: Settings) -> None:
     """Set up a worker process. Ctrl-C is the main process's to handle: it stops handing
     out work and cleans up, while workers finish the chunk in hand."""
     global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     _WORKER = Worker(settings)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from hallbarhet_cli.applications.loading import application_from_document, kind_of, read_document
 from hallbarhet_cli.criteria.library import CriteriaLibrary
@@ -16,6 +17,26 @@ from hallbarhet_cli.files.yamlload import exists, is_dir, iter_yaml_files
 from hallbarhet_cli.i18n import N_
 
 KINDS = ("criteria-set", "application", "criteria-test", "mapping")
+# Problems that mean a file could not be read at all — missing, not a file, too large,
+# binary, not text, not valid YAML: unreadable input, which is exit 2, not a finding.
+UNREADABLE: Final = frozenset(
+    {
+        "no-such-file",
+        "not-a-file",
+        "unreadable",
+        "file-too-large",
+        "binary-file",
+        "encoding",
+        "yaml-syntax",
+    }
+)
+
+
+def unreadable(results: Iterable[FileResult]) -> bool:
+    """Whether any file checked could not be read (see :data:`UNREADABLE`)."""
+    return any(
+        p.rule in UNREADABLE and p.severity is Severity.ERROR for r in results for p in r.problems
+    )
 
 
 @dataclass

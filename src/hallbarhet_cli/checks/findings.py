@@ -22,6 +22,7 @@ from urllib.parse import quote
 from hallbarhet_cli.checks.checking import KINDS, FileResult
 from hallbarhet_cli.criteria.lint import CHECKS
 from hallbarhet_cli.errors import Problem, Severity
+from hallbarhet_cli.files.printable import printable
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 
 FindingsReporter = Callable[[Sequence[FileResult], str, bool], str]
@@ -190,12 +191,12 @@ def _escape_property(text: str) -> str:
 
 
 def _annotation(problem: Problem, lang: str) -> str:
-    props = [f"file={_escape_property(relative_path(problem.file))}"]
+    props = [f"file={_escape_property(printable(relative_path(problem.file)))}"]
     if problem.line is not None:
         props.append(f"line={problem.line}")
         props.append(f"col={problem.column or 1}")
     props.append(f"title={_escape_property(problem.rule)}")
-    message = _escape_data(problem.message.render(lang))
+    message = _escape_data(printable(problem.message.render(lang)))
     return f"::{problem.severity.value} {','.join(props)}::{message}"
 
 
@@ -270,7 +271,11 @@ def render_junit(results: Sequence[FileResult], lang: str, strict: bool = False)
             case = ET.SubElement(
                 suite,
                 "testcase",
-                {"name": result.file, "classname": f"hallbarhet.validate.{kind}", "time": "0"},
+                {
+                    "name": _xml_text(printable(result.file)),
+                    "classname": f"hallbarhet.validate.{kind}",
+                    "time": "0",
+                },
             )
             lines = [_xml_text(p.render(lang)) for p in result.problems]
             if result in failed:

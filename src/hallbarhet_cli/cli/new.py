@@ -109,6 +109,7 @@ def new(
         from rich.console import Console
 
         from hallbarhet_cli.authoring.questionnaire import Questionnaire, prompter_for
+        from hallbarhet_cli.files.printable import printable
 
         console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False)
         session = Questionnaire(resolved, lang.value, prompter_for(sys.stdin, console))
@@ -134,7 +135,7 @@ def new(
                 ).format(file=where, marker=placeholder(lang.value))
             else:
                 message = gettext(N_("Stopped: nothing was written."), lang.value)
-            typer.echo(message, err=True)
+            typer.echo(printable(message), err=True)
             raise typer.Exit(ExitCode.USAGE if ended else ExitCode.INTERRUPTED) from None
         write_atomic(output, render(filled))
         console.print()

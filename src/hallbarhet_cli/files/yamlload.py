@@ -256,10 +256,12 @@ def _has(value: Any, part: str | int) -> bool:
 
 
 class LoadError(Exception):
-    """A file could not be turned into data; carries one located problem."""
+    """A file could not be turned into data; carries its located problems (``problem``
+    is the first, and often the only one)."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, *more: Problem) -> None:
         self.problem = problem
+        self.problems = [problem, *more]
         super().__init__(problem.render("en"))
 
 
@@ -269,6 +271,9 @@ class _Constructor:
         self.max_values = limits.max_values
         self.max_depth = limits.max_depth
         self.count = 0
+        # Values that look like a number or a date but are not valid ones: the rest of the
+        # file can still be read, so every one of them is reported in one run.
+        self.invalid: list[Problem] = []
 
     def fail(self, node: Node, rule: str, message: Message) -> LoadError:
         mark = node.start_mark
@@ -374,7 +379,7 @@ class _Constructor:
                 return _parse_float(text)
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise self.fail(
+            problem = self.fail(
                 node,
                 "yaml-value",
                 Message(
@@ -384,7 +389,9 @@ class _Constructor:
                     ),
                     {"text": text},
                 ),
-            ) from None
+            ).problem
+            self.invalid.append(problem)
+            return text
 
 
 def _parse_int(text: str) -> int:
@@ -522,6 +529,8 @@ def parse_text(text: str, file: str, limits: Limits | None = None) -> Document:
         raise _error(file, None, "too-deep", _TOO_DEEP, limit=limits.max_depth) from None
     finally:
         sys.setrecursionlimit(old_limit)
+    if constructor.invalid:
+        raise LoadError(*constructor.invalid)
     return Document.parsed(file, data, node, text)
 
 
