@@ -99,6 +99,26 @@ def _comparison(comparison: Comparison) -> Predicate:
 
         else:
             fits = _IS_KIND[kinds.pop()]
+        try:
+            # Membership on a set built once per criteria set: an `in:` list may hold
+            # hundreds of thousands of values, and a list is searched from the start.
+            listed = frozenset(value)
+        except TypeError:  # unhashable values (lists): kept as a list
+            pass
+        else:
+            member = op == "in"
+
+            def holds_listed(answers: Answers, application: Application) -> bool:
+                answer = read(answers, application)
+                if answer is None or not fits(answer):
+                    return False
+                try:
+                    found = answer in listed
+                except TypeError:  # an unhashable answer (a list) equals no listed value
+                    found = False
+                return found == member
+
+            return holds_listed
     elif op in ("lt", "le", "gt", "ge"):
         if value_kind not in ("number", "date"):
             return _never
