@@ -38,6 +38,7 @@ from hallbarhet_cli.batch.rows import RowPlan, answer_kind, criteria_ref, row_do
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, UsageError
+from hallbarhet_cli.files.normal import nfc_data
 from hallbarhet_cli.files.output import writing
 from hallbarhet_cli.files.yamlload import Document, LoadError, parse_text
 from hallbarhet_cli.i18n import N_, gettext
@@ -159,7 +160,7 @@ class Worker:
             )
             return self._error(item.index, label, [problem]), None
         try:
-            data = json.loads(text, object_pairs_hook=_no_duplicates)
+            data = nfc_data(json.loads(text, object_pairs_hook=_no_duplicates))
         except _Duplicate:
             data = None
         except json.JSONDecodeError as err:

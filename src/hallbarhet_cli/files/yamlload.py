@@ -31,6 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from hallbarhet_cli.errors import Message, Problem, Severity
+from hallbarhet_cli.files.normal import nfc
 from hallbarhet_cli.i18n import N_
 
 DataPath = tuple[str | int, ...]
@@ -310,7 +311,7 @@ class _Constructor:
         if isinstance(node, ScalarNode):
             text = node.value
             if node.tag == PLAIN and text and text[0] not in _BY_FIRST:
-                return text  # plain text: no number, boolean, date or null starts so
+                return nfc(text)  # plain text: no number, boolean, date or null starts so
             return self.scalar(node)
         if isinstance(node, SequenceNode):
             self.check_tag(node, SEQ)
@@ -343,7 +344,7 @@ class _Constructor:
                     "yaml-key",
                     Message(N_("A key must be plain text, not a list, mapping or tagged value.")),
                 )
-            key = key_node.value
+            key = nfc(key_node.value)
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key)
                 raise self.fail(
@@ -367,7 +368,7 @@ class _Constructor:
         elif tag not in _SCALAR_TAGS:
             self.check_tag(node, STR)
         if tag == STR:
-            return text
+            return nfc(text)
         try:
             if tag == NULL:
                 return None
