@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any, Final, Protocol
 
-from hallbarhet_cli.files.printable import printable
 from hallbarhet_cli.i18n import N_, gettext
 
 
@@ -124,10 +123,7 @@ class Problem:
     def render(self, lang: str) -> str:
         label = N_("error") if self.severity is Severity.ERROR else N_("warning")
         severity = gettext(label, lang)
-        # A file name or quoted input may hold escape sequences or bidirectional
-        # overrides: shown as symbols, never passed to the terminal.
-        line = f"{self.location()}: {severity} [{self.rule}] {self.message.render(lang)}"
-        return printable(line)
+        return f"{self.location()}: {severity} [{self.rule}] {self.message.render(lang)}"
 
 
 def unique(problems: Iterable[Problem]) -> list[Problem]:

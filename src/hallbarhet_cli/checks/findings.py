@@ -138,7 +138,7 @@ def _tally(errors: int, warnings: int, lang: str) -> str:
 
 
 def render_text(results: Sequence[FileResult], lang: str, strict: bool = False) -> str:
-    lines = [p.render(lang) for r in results for p in r.problems]
+    lines = [printable(p.render(lang)) for r in results for p in r.problems]
     return "\n".join([*lines, summary(results, lang)]) + "\n"
 
 
@@ -280,7 +280,7 @@ def render_junit(results: Sequence[FileResult], lang: str, strict: bool = False)
                     "time": "0",
                 },
             )
-            lines = [_xml_text(p.render(lang)) for p in result.problems]
+            lines = [_xml_text(printable(p.render(lang))) for p in result.problems]
             if result in failed:
                 errors = sum(p.severity is Severity.ERROR for p in result.problems)
                 rules = dict.fromkeys(

@@ -70,7 +70,9 @@ def handle_errors(lang: str) -> Iterator[None]:
         yield
     except HallbarhetError as err:
         for problem in err.problems:
-            typer.echo(problem.render(lang), err=True)
+            # A file name or quoted input may hold escape sequences or bidirectional
+            # overrides: shown as symbols, never passed to the terminal.
+            typer.echo(printable(problem.render(lang)), err=True)
         raise typer.Exit(err.exit_code) from None
     except (typer.Exit, typer.Abort):
         raise
