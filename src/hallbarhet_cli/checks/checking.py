@@ -17,8 +17,9 @@ from hallbarhet_cli.files.yamlload import exists, is_dir, iter_yaml_files
 from hallbarhet_cli.i18n import N_
 
 KINDS = ("criteria-set", "application", "criteria-test", "mapping")
-# Problems that mean a file could not be read at all — missing, not a file, too large,
-# binary, not text, not valid YAML: unreadable input, which is exit 2, not a finding.
+# Problems that mean a file could not be read at all — missing, not a file, binary, not
+# text, not valid YAML, or beyond a limit on reading (size, depth, expanded values):
+# unreadable input, which is exit 2, not a finding.
 UNREADABLE: Final = frozenset(
     {
         "no-such-file",
@@ -28,6 +29,8 @@ UNREADABLE: Final = frozenset(
         "binary-file",
         "encoding",
         "yaml-syntax",
+        "too-deep",
+        "too-many-values",
     }
 )
 
