@@ -112,7 +112,7 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
 
 
 # How many question ids a hint lists when no id is close to a typo.
-_LISTED: Final = 40
+_LISTED: Final = 20
 
 
 def did_you_mean_or_listed(word: str, candidates: Iterable[str]) -> Message | None:
