@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
-import signal
-import subprocess
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.acceptance.conftest import EXAMPLES, Run, executable
+from tests.acceptance.conftest import EXAMPLES, Run
 
 ROUND = EXAMPLES / "round"
 EXPORT_CSV = ROUND / "utlysning-2026-export.csv"
@@ -287,35 +283,3 @@ def test_reports_per_application(run: Run, tmp_path: Path) -> None:
     assert len(names) == 4 and names[0].startswith("00001-") and names[0].endswith(".html")
     overview = (out / "overview.html").read_text(encoding="utf-8")
     assert 'href="reports/00001-' in overview
-
-
-def test_ctrl_c_leaves_no_partial_files(tmp_path: Path) -> None:
-    round_dir = tmp_path / "round"
-    round_dir.mkdir()
-    source = EXAMPLE_FILES[0].read_text(encoding="utf-8")
-    app_id = next(line for line in source.splitlines() if line.startswith("id:"))
-    for n in range(3000):
-        (round_dir / f"app-{n:05d}.yaml").write_text(
-            source.replace(app_id, f"id: RUN-{n:05d}"), encoding="utf-8"
-        )
-    out = tmp_path / "out"
-    out.mkdir()
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HALLBARHET_")}
-    process = subprocess.Popen(
-        [executable(), "batch", str(round_dir), "-o", str(out), "--jobs", "2"],
-        cwd=EXAMPLES,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 60
-    while not any(out.iterdir()) and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-    time.sleep(1.0)  # well into the run: workers busy, results being written
-    assert process.poll() is None, "the round finished before it could be interrupted"
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
-    assert list(out.iterdir()) == []
-    assert "Traceback" not in stderr

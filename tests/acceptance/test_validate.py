@@ -76,7 +76,7 @@ def test_unknown_kind_and_missing_path(run: Run, tmp_path: Path) -> None:
     other = tmp_path / "other.yaml"
     other.write_text("name: not ours\n", encoding="utf-8")
     result = run("validate", other, tmp_path / "missing.yaml", "--lang", "en")
-    assert result.returncode == 1
+    assert result.returncode == 2  # a missing file is unreadable input, as the README says
     assert "[unknown-kind]" in result.stdout
     assert "[no-such-file]" in result.stdout
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from hallbarhet_cli.checks.checking import UNREADABLE
 from tests.corpus.cases import CORPUS, Case, Expectation
 
 APPLICATION: Final = """\
@@ -103,8 +104,13 @@ class Expect:
         at = position(content, self.at) if isinstance(self.at, bytes) else self.at
         return (
             Expectation("assess", 2, self.rule, at, self.message),
-            Expectation("validate", 1, self.rule, at, self.message),
+            Expectation("validate", validate_exit(self.rule), self.rule, at, self.message),
         )
+
+
+def validate_exit(rule: str) -> int:
+    """2 when every rule named means the file cannot be read at all, else 1."""
+    return 2 if all(r in UNREADABLE for r in rule.split("|")) else 1
 
 
 def _bad(rule: str, at: str | bytes, message: str | None = None) -> Expect:
@@ -319,7 +325,7 @@ def specs() -> list[Spec]:
             "application",
             missing,
             Expectation("assess", 2, "no-such-file", "-"),
-            Expectation("validate", 1, "no-such-file", "-"),
+            Expectation("validate", 2, "no-such-file", "-"),
         ),
         Spec(
             "path-is-a-folder.yaml",
@@ -334,7 +340,7 @@ def specs() -> list[Spec]:
             "application",
             name_too_long,
             Expectation("assess", 2, "unreadable|no-such-file", "-"),
-            Expectation("validate", 1, "unreadable|no-such-file", "-"),
+            Expectation("validate", 2, "unreadable|no-such-file", "-"),
             in_batch=False,
         ),
         Spec(
@@ -342,7 +348,7 @@ def specs() -> list[Spec]:
             "application",
             symlink_loop,
             None,
-            Expectation("validate", 1, "unreadable|no-such-file", "-"),
+            Expectation("validate", 2, "unreadable|no-such-file", "-"),
         ),
         Spec(
             "criteria-symlink-escape.yaml",
@@ -359,7 +365,7 @@ def specs() -> list[Spec]:
                 "application",
                 dev_zero,
                 Expectation("assess", 2, "not-a-file|file-too-large|unreadable", "-"),
-                Expectation("validate", 1, "not-a-file|file-too-large|unreadable", "-"),
+                Expectation("validate", 2, "not-a-file|file-too-large|unreadable", "-"),
                 in_batch=False,
             )
         )

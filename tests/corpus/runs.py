@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hallbarhet_cli.checks.checking import UNREADABLE
 from tests.corpus.cases import (
     Case,
     json_problems,
@@ -51,7 +52,7 @@ class CorpusRun:
 
 
 def _parsed(outcome: Outcome) -> dict[str, list[Reported]] | None:
-    if outcome.returncode not in (0, 1):
+    if outcome.returncode not in (0, 1, 2):
         return None
     try:
         return json_problems(json.loads(outcome.stdout))
@@ -129,18 +130,26 @@ def check_assess(corpus: CorpusRun, case: Case) -> None:
     assert not failures, "\n".join(failures) + "\n\n" + outcome.describe()
 
 
+def validate_exit(problems: Sequence[Reported]) -> int:
+    """The exit code ``validate`` gives for these problems of one file."""
+    errors = [p for p in problems if p.severity == "error"]
+    if any(p.rule in UNREADABLE for p in errors):
+        return 2
+    return 1 if errors else 0
+
+
 def check_validate(corpus: CorpusRun, case: Case) -> None:
     """``validate`` reported what the case expects for its file, and the exit code its
-    problems make (1 with an error, else 0)."""
+    problems make (2 when it cannot be read at all, 1 with another error, else 0)."""
     expectation = case.expectations["validate"]
     result = corpus.validated[str(case.path)]
     failures = run_faults(result.outcome)
     if result.problems is None:
         failures.append("the validate run over this file did not end normally")
     else:
-        errors = any(p.severity == "error" for p in result.problems)
-        if int(errors) != expectation.exit:
-            failures.append(f"the file's problems make exit {int(errors)}, not {expectation.exit}")
+        made = validate_exit(result.problems)
+        if made != expectation.exit:
+            failures.append(f"the file's problems make exit {made}, not {expectation.exit}")
         failures += message_faults(result.problems)
         reason = unmet(expectation, case, result.problems)
         if reason:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hallbarhet_cli.checks.checking import UNREADABLE
 from tests.corpus.cases import BASE_APPLICATION, output_faults, run_faults
 from tests.corpus.cli import Job, Outcome, problems_in, run_all
 from tests.corpus.generated import APPLICATION, BIG_FILE_MB, CRITERIA_SET
@@ -120,7 +121,8 @@ def refused(outcome: Outcome, limit: Limit) -> str:
         assert outcome.returncode == 2 and not output_faults(outcome), outcome.describe()
         messages = [p.message for p in problems_in(outcome.stderr) if p.rule == limit.rule]
     else:
-        assert outcome.returncode == 1, outcome.describe()
+        # A file too large to read is unreadable input (exit 2); the others are findings.
+        assert outcome.returncode == (2 if limit.rule in UNREADABLE else 1), outcome.describe()
         payload = json.loads(outcome.stdout)
         messages = [
             p["message"] for f in payload["files"] for p in f["problems"] if p["rule"] == limit.rule

@@ -12,6 +12,7 @@ from typing import Final
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hallbarhet_cli.checks.checking import UNREADABLE
 from tests.corpus.cases import json_problems, output_faults, run_faults
 from tests.corpus.cli import Job, run
 from tests.fuzz.applications import RESOLVED, Generated, applications
@@ -52,9 +53,16 @@ def test_validate_checks_every_random_document_in_one_run(texts: list[str]) -> N
         outcome = run(
             Job(("validate", "--format", "json", "--lang", "en", *map(str, paths)), Path(folder))
         )
-    assert outcome.returncode in (0, 1) and not run_faults(outcome), outcome.describe()
+    assert outcome.returncode in (0, 1, 2) and not run_faults(outcome), outcome.describe()
     checked = json_problems(json.loads(outcome.stdout))
     assert sorted(checked) == sorted(map(str, paths))
+    # Exit 2 says a file could not be read at all; every file is still checked and listed.
+    unreadable = any(
+        p.rule in UNREADABLE and p.severity == "error"
+        for problems in checked.values()
+        for p in problems
+    )
+    assert (outcome.returncode == 2) == unreadable, outcome.describe()
     for problems in checked.values():
         for problem in problems:
             assert problem.file and "\n" not in problem.message, problem

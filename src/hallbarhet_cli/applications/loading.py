@@ -37,7 +37,11 @@ from hallbarhet_cli.models import Application, Question
 from hallbarhet_cli.models.application import Score
 from hallbarhet_cli.models.criteria import Manual
 from hallbarhet_cli.models.fields import option_label
-from hallbarhet_cli.models.validation import describe, did_you_mean, validate
+from hallbarhet_cli.models.validation import (
+    describe,
+    did_you_mean,
+    validate,
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def read_document(path: Path, display: str | None = None) -> Document:
     try:
         return load_file(path, display=display)
     except LoadError as err:
-        raise InputError([err.problem]) from None
+        raise InputError(err.problems) from None
 
 
 def kind_of(document: Document) -> str | None:

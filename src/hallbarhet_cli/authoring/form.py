@@ -28,6 +28,7 @@ from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.files.bundled import bundled_dir
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import Question, localize
+from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.scoring.explain import Explainer
 
 TEMPLATE: Final = "form.html.j2"
@@ -145,7 +146,7 @@ class FormWriter:
             "min": question.min,
             "max": question.max,
             "min_length": question.min_length,
-            "unit": question.unit,
+            "unit": unit_text(question.unit, self.lang) or None,
             "limits": self._limits(question),
             "when": self._(N_("Asked only when {condition}.")).format(
                 condition=self.explain.condition(question.relevant)

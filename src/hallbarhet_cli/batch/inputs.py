@@ -20,15 +20,23 @@ import codecs
 import contextlib
 import csv
 import glob
-import warnings
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any, Final
 
+from hallbarhet_cli.batch.csvshape import (
+    delimiter_found,
+    delimiter_hint,
+    found_delimiter,
+    guess_delimiter,
+    ragged_row,
+)
 from hallbarhet_cli.batch.mapping import LoadedMapping
 from hallbarhet_cli.batch.rows import RowPlan, bind
+from hallbarhet_cli.batch.workbook import WorkbookError, open_workbook, rows_of
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, UsageError
 from hallbarhet_cli.files.yamlload import Limits, iter_yaml_files
 from hallbarhet_cli.i18n import N_
@@ -156,6 +164,8 @@ class Round:
     files: list[InputFile | Unmatched]
     plans: dict[Path, RowPlan | Problem] = field(default_factory=dict)
     total: int | None = 0
+    # What the user should know about how the inputs were read (a delimiter found).
+    notes: list[Message] = field(default_factory=list)
 
 
 def _problem(file: str, rule: str, message: Message, line: int | None = None) -> Problem:
@@ -167,6 +177,7 @@ def prepare(args: Sequence[str], mapping: LoadedMapping | None) -> Round:
     the progress bar). Raises :class:`UsageError` for an export without ``--map`` and
     :class:`InputError` (located in the mapping) for columns an export lacks."""
     round_ = Round(expand(args))
+    _check_something_named(round_.files)
     total = 0
     for entry in round_.files:
         if isinstance(entry, Unmatched) or entry.kind is InputKind.APPLICATION:
@@ -190,10 +201,40 @@ def prepare(args: Sequence[str], mapping: LoadedMapping | None) -> Round:
                     ]
                 )
             plan, rows = _bind_export(entry, mapping)
+            if entry.kind is InputKind.CSV and mapping.model.read.delimiter is None:
+                found = found_delimiter(entry.path, mapping.model.read.encoding)
+                if found is not None:
+                    round_.notes.append(delimiter_found(entry.display, found))
             round_.plans[entry.path] = plan
             total += rows
     round_.total = total
     return round_
+
+
+def _check_something_named(files: Sequence[InputFile | Unmatched]) -> None:
+    """A missing folder, or arguments that name nothing at all, are a mistake in the
+    command, not an input of the round: stop before writing an empty round. (A missing
+    application file among others is an error row, so that every input is accounted
+    for.)"""
+    unmatched = [f for f in files if isinstance(f, Unmatched)]
+    folders = [
+        f
+        for f in unmatched
+        if not any(c in f.display for c in "*?[")
+        and (f.display.endswith(("/", os.sep)) or not Path(f.display).suffix)
+    ]
+    wrong = folders or (unmatched if len(unmatched) == len(files) else [])
+    if wrong:
+        raise UsageError(
+            [
+                _problem(
+                    f.display,
+                    "no-such-file",
+                    Message(N_("No such file or folder, and no file matches this pattern.")),
+                )
+                for f in wrong
+            ]
+        )
 
 
 def _count_lines(path: Path) -> int:
@@ -223,10 +264,7 @@ def _open_csv(path: Path, mapping: LoadedMapping) -> tuple[IO[str], Any]:
 
 
 def _guess_delimiter(first_line: str) -> str:
-    """The most frequent of ``,``, ``;`` and tab in the header line (``,`` on a tie)."""
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
+    return guess_delimiter(first_line)
 
 
 def _decode_problem(file: str, err: UnicodeDecodeError, encoding: str, row: int) -> Problem:
@@ -267,7 +305,7 @@ def _bind_export(entry: InputFile, mapping: LoadedMapping) -> tuple[RowPlan | Pr
         else:
             with _workbook(entry.path) as book:
                 sheet = _sheet(book, entry, mapping)
-                for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+                for number, values in enumerate(rows_of(sheet), 1):
                     if number == header_row:
                         header = values
                     elif number > header_row and any(not _blank(v) for v in values):
@@ -275,7 +313,11 @@ def _bind_export(entry: InputFile, mapping: LoadedMapping) -> tuple[RowPlan | Pr
     except UnicodeDecodeError as err:
         encoding = mapping.model.read.encoding
         return _decode_problem(entry.display, err, encoding, rows + header_row + 1), 1
-    except (OSError, csv.Error, _XlsxError) as err:
+    except WorkbookError as err:
+        # A workbook that must not or cannot be opened (a zip bomb, a damaged part) is the
+        # whole export: stop before the round starts, naming the file.
+        raise UsageError([_unreadable(entry.display, err)]) from None
+    except (OSError, csv.Error) as err:
         return _unreadable(entry.display, err), 1
     if header is None:
         return _problem(
@@ -283,7 +325,13 @@ def _bind_export(entry: InputFile, mapping: LoadedMapping) -> tuple[RowPlan | Pr
             "no-header",
             Message(N_("The export has no header row (row {row})."), {"row": header_row}),
         ), 1
-    return bind(mapping, header, entry.display, export_dir), rows
+    try:
+        return bind(mapping, header, entry.display, export_dir), rows
+    except InputError as err:
+        hint = delimiter_hint(mapping, header, entry.display)
+        if hint is None:
+            raise
+        raise InputError([hint, *err.problems]) from None
 
 
 def _unreadable(file: str, err: BaseException) -> Problem:
@@ -298,24 +346,12 @@ def _blank(value: Any) -> bool:
 
 
 # -- XLSX ------------------------------------------------------------------------------------
-class _XlsxError(Exception):
-    """An XLSX file openpyxl cannot read."""
+_XlsxError = WorkbookError
 
 
 @contextlib.contextmanager
 def _workbook(path: Path) -> Iterator[Any]:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about styles and extensions it does not read; only values matter.
-            warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as err:
-        raise _XlsxError(str(err) or type(err).__name__) from err
+    book = open_workbook(path)
     try:
         yield book
     finally:
@@ -419,14 +455,21 @@ def _row_items(
     number = header_row
     try:
         if entry.kind is InputKind.CSV:
+            width = 0
             for number, record in _csv_records(entry.path, mapping):
-                if number > header_row and any(c.strip() for c in record):
-                    yield RowItem(index, plan, number, tuple(record))
+                if number == header_row:
+                    width = len(record)
+                elif number > header_row and any(c.strip() for c in record):
+                    if len(record) != width:
+                        problem = ragged_row(entry.display, number, len(record), width)
+                        yield ProblemItem(index, f"{entry.display}:{number}", problem)
+                    else:
+                        yield RowItem(index, plan, number, tuple(record))
                     index += 1
         else:
             with _workbook(entry.path) as book:
                 sheet = _sheet(book, entry, mapping)
-                for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+                for number, values in enumerate(rows_of(sheet), 1):
                     if number > header_row and any(not _blank(v) for v in values):
                         yield RowItem(index, plan, number, tuple(values))
                         index += 1

@@ -289,7 +289,7 @@ def load_mapping(
     try:
         document = load_file(path, display=str(path))
     except LoadError as err:
-        raise InputError([err.problem]) from None
+        raise InputError(err.problems) from None
     data = document.data
     kind = data.get("kind") if isinstance(data, dict) else None
     if kind != "mapping":

@@ -19,20 +19,21 @@ import json
 import os
 import re
 import shutil
-import signal
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 from typing import IO, Any, Final
 
 import orjson
 
 from hallbarhet_cli.arithmetic import round_half_up
+from hallbarhet_cli.batch.interrupts import deferred
 from hallbarhet_cli.batch.records import Outcome, SetInfo, Status
 from hallbarhet_cli.batch.summary import Ranking
+from hallbarhet_cli.files.output import writing
+from hallbarhet_cli.files.printable import printable_cell
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.reporters.views import UNSCORABLE_LABEL, VERDICT_LABELS
 from hallbarhet_cli.scoring.assessment import Verdict
@@ -61,23 +62,38 @@ class Staging:
     included) removes the folder and everything in it."""
 
     def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
-        self.root = Path(tempfile.mkdtemp(prefix=".hallbarhet-batch-", dir=folder))
+        # The folders this run creates, so that a failed run takes them away again.
+        self.created = [p for p in (folder, *folder.parents) if not p.exists()]
+        with writing(folder):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self.root = Path(tempfile.mkdtemp(prefix=".hallbarhet-batch-", dir=folder))
+            except BaseException:
+                self._remove_created()
+                raise
 
     def __enter__(self) -> Staging:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+        if kind is not None:
+            self._remove_created()
+
+    def _remove_created(self) -> None:
+        for folder in self.created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty: never what someone else put there
 
     def path(self, name: str) -> Path:
         return self.root / name
 
     def commit(self, names: Sequence[str]) -> None:
         """Move the named files (and folders) into the output folder, replacing what is
-        there. Ctrl-C is held back until every rename is done."""
-        with _interrupts_deferred():
+        there. Ctrl-C (and any signal that stops a batch) is held back until every rename
+        is done."""
+        with deferred():
             for name in names:
                 staged, target = self.root / name, self.folder / name
                 if staged.is_dir():
@@ -89,26 +105,6 @@ class Staging:
                     with staged.open("rb+") as handle:
                         os.fsync(handle.fileno())
                     staged.replace(target)
-
-
-@contextlib.contextmanager
-def _interrupts_deferred() -> Iterator[None]:
-    received: list[int] = []
-
-    def hold(signum: int, frame: FrameType | None) -> None:
-        received.append(signum)
-
-    try:
-        previous = signal.signal(signal.SIGINT, hold)
-    except ValueError:  # not in the main thread: nothing to defer
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if received:
-        raise KeyboardInterrupt
 
 
 # -- written while the batch runs ------------------------------------------------------------
@@ -266,7 +262,9 @@ def _csv_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return neutralise(value)
+        # A NUL byte stops many CSV readers, and escape sequences reach whoever looks at
+        # the file in a terminal: control characters are shown as symbols.
+        return printable_cell(neutralise(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -278,7 +276,7 @@ _NOT_IN_XML: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 def _xlsx_value(value: Any) -> Any:
     if isinstance(value, str):
-        return _NOT_IN_XML.sub("\ufffd", neutralise(value)) or None
+        return _NOT_IN_XML.sub("\ufffd", printable_cell(neutralise(value))) or None
     return value
 
 

@@ -28,6 +28,7 @@ from hallbarhet_cli.batch.mapping import (
 )
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Message, Problem
+from hallbarhet_cli.files.normal import nfc
 from hallbarhet_cli.files.yamlload import DataPath, Document, Position
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models.validation import did_you_mean
@@ -67,7 +68,7 @@ class RowPlan:
 
 
 def header_names(header: Sequence[Any]) -> list[str]:
-    return ["" if h is None else str(h).strip().lstrip("\ufeff") for h in header]
+    return ["" if h is None else nfc(str(h).strip().lstrip("\ufeff")) for h in header]
 
 
 def bind(loaded: LoadedMapping, header: Sequence[Any], file: str, export_dir: Path) -> RowPlan:
@@ -291,6 +292,8 @@ def row_document(
     for cell in plan.cells:
         kind = kind_of_answer(str(cell.target[1])) if cell.kind == ANSWER else cell.kind
         raw = cells[cell.column] if cell.column is not None and cell.column < len(cells) else None
+        if isinstance(raw, str):
+            raw = nfc(raw)
         value = read_cell(cell, raw, kind)
         _put(data, cell.target, value)
         if cell.column is not None:

@@ -12,6 +12,7 @@ Workers are started with ``forkserver`` (``spawn`` where that is missing) rather
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +21,7 @@ from itertools import islice
 from typing import Final
 
 from hallbarhet_cli.batch.inputs import Item
+from hallbarhet_cli.batch.interrupts import deferred, pause_point
 from hallbarhet_cli.batch.records import ChunkResult
 from hallbarhet_cli.batch.worker import Settings, Worker, initialize, run_chunk
 
@@ -70,21 +72,69 @@ def run_items(
             take(worker.run(chunk))
         return
     context = _context()
+    pause_point("before-pool")
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=initialize, initargs=(settings,)
     )
     pending: deque[Future[ChunkResult]] = deque()
+    first = True
     try:
         for chunk in chunks(items, size):
-            pending.append(pool.submit(run_chunk, chunk))
+            # Submitting may start worker processes: a start cut in half by a signal would
+            # leave a process nobody knows about, so the signal waits until it is done.
+            with deferred():
+                pending.append(pool.submit(run_chunk, chunk))
+            if first:
+                pause_point("workers-starting")
+                first = False
             while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
                 take(pending.popleft().result())
+                pause_point("running")
         while pending:
             take(pending.popleft().result())
+            pause_point("running")
+    except BaseException:
+        # Interrupted or failed: the results are not wanted, so end the workers now
+        # (they ignore Ctrl-C) rather than wait for the chunks in hand.
+        _end_workers(pool)
+        raise
     finally:
-        # On Ctrl-C or an error: drop the work not yet started; workers finish the chunk
-        # in hand (they ignore Ctrl-C) and exit.
         pool.shutdown(wait=True, cancel_futures=True)
+        _stop_forkserver()
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers at once. The pool's own thread then finds them gone and
+    takes the pool down as broken; only after that may ``shutdown`` run (shutting down
+    first would wait on queues that dead workers no longer read)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError, AssertionError):
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=10)
+    # A worker ended while sending its result leaves half a message in the result pipe,
+    # and the pool's thread waiting for the rest of it; with no writer left (this
+    # process holds the last one) it reads the end of the pipe instead.
+    with contextlib.suppress(OSError, AttributeError):
+        pool._result_queue._writer.close()  # type: ignore[attr-defined]
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        with contextlib.suppress(RuntimeError):
+            manager.join(timeout=30)
+
+
+def _stop_forkserver() -> None:
+    """Stop the process that starts workers, so it does not outlive this run; the next
+    run starts it again."""
+    with contextlib.suppress(Exception):
+        from multiprocessing import forkserver
+
+        forkserver._forkserver._stop()  # type: ignore[attr-defined]
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from hallbarhet_cli import __version__
 from hallbarhet_cli.batch.inputs import iter_items, prepare
+from hallbarhet_cli.batch.interrupts import pause_point
 from hallbarhet_cli.batch.mapping import LoadedMapping, load_mapping
 from hallbarhet_cli.batch.outputs import (
     OVERVIEW_HTML,
@@ -39,7 +40,8 @@ from hallbarhet_cli.batch.runner import run_items
 from hallbarhet_cli.batch.summary import FundingRule, Tally
 from hallbarhet_cli.batch.worker import Fatal, Settings
 from hallbarhet_cli.criteria.library import CriteriaLibrary
-from hallbarhet_cli.errors import UsageError
+from hallbarhet_cli.errors import Message, UsageError
+from hallbarhet_cli.files.output import writing
 from hallbarhet_cli.reporters.views import assessed_at
 
 # format_version 1: the first published shape of summary.json.
@@ -87,6 +89,7 @@ class RoundResult:
     summary: dict[str, Any]
     first_errors: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -112,7 +115,9 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
     round_ = prepare(options.inputs, mapping)
     timestamp, moment = batch_moment()
     formats = options.formats
-    with Staging(options.output) as staging:
+    # A full disk or a read-only folder stops the round with one line naming the output
+    # folder (where the staging folder, and so every file, lives) and the reason.
+    with writing(options.output), Staging(options.output) as staging:
         reports_dir = None
         if options.reports:
             reports_dir = staging.path(REPORTS_DIR)
@@ -192,8 +197,9 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
             written.append(OVERVIEW_HTML)
         if options.reports:
             written.append(REPORTS_DIR)
+        pause_point("writing")
         staging.commit(written)
-    return RoundResult(summary, first_errors, written)
+    return RoundResult(summary, first_errors, written, round_.notes)
 
 
 _TABLES: Final = ((RESULTS_CSV, "csv"), (RESULTS_XLSX, "xlsx"), (RESULTS_JSONL, "jsonl"))

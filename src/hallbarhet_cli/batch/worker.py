@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import signal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from hallbarhet_cli.applications.loading import (
     read_document,
 )
 from hallbarhet_cli.batch.inputs import FileItem, Item, LineItem, ProblemItem, RowItem
+from hallbarhet_cli.batch.interrupts import die_with_parent
 from hallbarhet_cli.batch.records import (
     ChunkResult,
     Outcome,
@@ -38,6 +38,8 @@ from hallbarhet_cli.batch.rows import RowPlan, answer_kind, criteria_ref, row_do
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, UsageError
+from hallbarhet_cli.files.normal import nfc_data
+from hallbarhet_cli.files.output import writing
 from hallbarhet_cli.files.yamlload import Document, LoadError, parse_text
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
@@ -160,7 +162,7 @@ class Worker:
             )
             return self._error(item.index, label, [problem]), None
         try:
-            data = json.loads(text, object_pairs_hook=_no_duplicates)
+            data = nfc_data(json.loads(text, object_pairs_hook=_no_duplicates))
         except _Duplicate:
             data = None
         except json.JSONDecodeError as err:
@@ -217,7 +219,7 @@ class Worker:
         try:
             parsed = parse_text(text, item.file)
         except LoadError as err:
-            return [_shift(err.problem, item.line)]
+            return [_shift(problem, item.line) for problem in err.problems]
         document = Document(
             item.file,
             parsed.data,
@@ -291,7 +293,10 @@ class Worker:
             content = REPORTERS[kind](view, self.settings.lang, False, template_dir)
             file = f"{name}.{REPORT_SUFFIXES[kind]}"
             data = content.encode() if isinstance(content, str) else content
-            (Path(self.settings.reports_dir) / file).write_bytes(data)
+            folder = Path(self.settings.reports_dir)
+            # The staging folder is hidden inside the output folder: name that one.
+            with writing(folder.parent.parent):
+                (folder / file).write_bytes(data)
             first = first or f"reports/{file}"
         return first
 
@@ -443,7 +448,7 @@ def initialize(settings: Settings) -> None:
     """Set up a worker process. Ctrl-C is the main process's to handle: it stops handing
     out work and cleans up, while workers finish the chunk in hand."""
     global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     _WORKER = Worker(settings)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from hallbarhet_cli.applications.loading import application_from_document, kind_of, read_document
 from hallbarhet_cli.criteria.library import CriteriaLibrary
@@ -25,6 +26,29 @@ KINDS = (
     "indicator-mapping",
     "follow-up",
 )
+# Problems that mean a file could not be read at all — missing, not a file, binary, not
+# text, not valid YAML, or beyond a limit on reading (size, depth, expanded values):
+# unreadable input, which is exit 2, not a finding.
+UNREADABLE: Final = frozenset(
+    {
+        "no-such-file",
+        "not-a-file",
+        "unreadable",
+        "file-too-large",
+        "binary-file",
+        "encoding",
+        "yaml-syntax",
+        "too-deep",
+        "too-many-values",
+    }
+)
+
+
+def unreadable(results: Iterable[FileResult]) -> bool:
+    """Whether any file checked could not be read (see :data:`UNREADABLE`)."""
+    return any(
+        p.rule in UNREADABLE and p.severity is Severity.ERROR for r in results for p in r.problems
+    )
 
 
 @dataclass

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from hallbarhet_cli.checks.checking import KINDS, FileResult
 from hallbarhet_cli.criteria.lint import CHECKS
 from hallbarhet_cli.errors import Problem, Severity
+from hallbarhet_cli.files.printable import printable
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.indicators.rules import INDICATOR_RULES
 
@@ -96,6 +97,9 @@ RULES: Final[dict[str, str]] = {
     "json-syntax": N_("A line of a JSON Lines file is not valid JSON."),
     "not-object": N_("A line of a JSON Lines file is not one application object."),
     "not-mapping": N_("The file is not a column mapping."),
+    "delimiter": N_("A CSV export read with another delimiter than the one it uses."),
+    "ragged-row": N_("A CSV row with more or fewer cells than the header."),
+    "budget": N_("The round's budget is not a finite amount."),
     "mapping-source": N_("A mapped field needs exactly one of `column` and `value`."),
     "mapping-encoding": N_("A column mapping names an unknown text encoding."),
     "unknown-column": N_("A column mapping names a column the export does not have."),
@@ -163,7 +167,7 @@ def _tally(errors: int, warnings: int, lang: str) -> str:
 
 
 def render_text(results: Sequence[FileResult], lang: str, strict: bool = False) -> str:
-    lines = [p.render(lang) for r in results for p in r.problems]
+    lines = [printable(p.render(lang)) for r in results for p in r.problems]
     return "\n".join([*lines, summary(results, lang)]) + "\n"
 
 
@@ -209,12 +213,12 @@ def _escape_property(text: str) -> str:
 
 
 def _annotation(problem: Problem, lang: str) -> str:
-    props = [f"file={_escape_property(relative_path(problem.file))}"]
+    props = [f"file={_escape_property(printable(relative_path(problem.file)))}"]
     if problem.line is not None:
         props.append(f"line={problem.line}")
         props.append(f"col={problem.column or 1}")
     props.append(f"title={_escape_property(problem.rule)}")
-    message = _escape_data(problem.message.render(lang))
+    message = _escape_data(printable(problem.message.render(lang)))
     return f"::{problem.severity.value} {','.join(props)}::{message}"
 
 
@@ -289,9 +293,13 @@ def render_junit(results: Sequence[FileResult], lang: str, strict: bool = False)
             case = ET.SubElement(
                 suite,
                 "testcase",
-                {"name": result.file, "classname": f"hallbarhet.validate.{kind}", "time": "0"},
+                {
+                    "name": _xml_text(printable(result.file)),
+                    "classname": f"hallbarhet.validate.{kind}",
+                    "time": "0",
+                },
             )
-            lines = [_xml_text(p.render(lang)) for p in result.problems]
+            lines = [_xml_text(printable(p.render(lang))) for p in result.problems]
             if result in failed:
                 errors = sum(p.severity is Severity.ERROR for p in result.problems)
                 rules = dict.fromkeys(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,6 +17,7 @@ from hallbarhet_cli.cli.common import (
     handle_errors,
 )
 from hallbarhet_cli.errors import ExitCode
+from hallbarhet_cli.files.printable import printable
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.robustness.limits import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS
 
@@ -180,6 +182,7 @@ def batch(
         typer.Option("--quiet", "-q", help=T(N_("Show no progress and no summary."))),
     ] = False,
 ) -> None:
+    from hallbarhet_cli.batch.interrupts import Interrupted, stopping_on_signals
     from hallbarhet_cli.batch.progress import progress_for
     from hallbarhet_cli.batch.runner import default_jobs
     from hallbarhet_cli.batch.scoring import OUTPUT_FORMATS, BatchOptions, score_round
@@ -204,14 +207,18 @@ def batch(
         _check_output(options)
         _warn_about_mapping(options)
         try:
-            result = score_round(options, lambda total: progress_for(total, quiet, lang.value))
-        except KeyboardInterrupt:
+            with stopping_on_signals():
+                result = score_round(options, lambda total: progress_for(total, quiet, lang.value))
+        except KeyboardInterrupt as err:
             message = gettext(N_("Interrupted; no results were written."), lang.value)
             typer.echo(f"hallbarhet: {message}", err=True)
-            raise typer.Exit(ExitCode.INTERRUPTED) from None
+            code = err.exit_code if isinstance(err, Interrupted) else ExitCode.INTERRUPTED
+            raise typer.Exit(code) from None
     _report_errors(result, options)
     if not quiet:
-        typer.echo(_summary_text(result, options))
+        for note in result.notes:
+            typer.echo(printable(f"hallbarhet: {note.render(options.lang)}"), err=True)
+        typer.echo(printable(_summary_text(result, options)))
     if result.errors:
         raise typer.Exit(ExitCode.FINDINGS)
 
@@ -240,6 +247,23 @@ def _check_output(options: BatchOptions) -> None:
                 )
             ]
         )
+    if options.budget is not None and not math.isfinite(options.budget):
+        # Checked before the round starts, not found when the funding line is drawn.
+        raise UsageError(
+            [
+                Problem(
+                    "--budget",
+                    None,
+                    None,
+                    "budget",
+                    Severity.ERROR,
+                    Message(
+                        N_("The budget must be a finite amount of SEK, not {value}."),
+                        {"value": str(options.budget)},
+                    ),
+                )
+            ]
+        )
     if options.reports:
         from hallbarhet_cli.reporters import REPORTERS
 
@@ -263,9 +287,19 @@ def _check_output(options: BatchOptions) -> None:
 
 
 def _report_errors(result: RoundResult, options: BatchOptions) -> None:
-    """The first inputs that could not be assessed, one line each, on standard error."""
+    """The first inputs that could not be assessed, one line each, and the application
+    ids that more than one input uses, on standard error (also with ``--quiet``)."""
     for line in result.first_errors:
-        typer.echo(line, err=True)
+        typer.echo(printable(line), err=True)
+    duplicates = result.summary.get("duplicate_ids") or []
+    if duplicates:
+        text = ngettext(
+            "Warning: the application id {ids} is used by more than one input.",
+            "Warning: the application ids {ids} are each used by more than one input.",
+            len(duplicates),
+            options.lang,
+        ).format(ids=", ".join(repr(str(i)) for i in duplicates))
+        typer.echo(printable(f"hallbarhet: {text}"), err=True)
     more = result.errors - len(result.first_errors)
     if more > 0:
         text = ngettext(
@@ -274,7 +308,7 @@ def _report_errors(result: RoundResult, options: BatchOptions) -> None:
             more,
             options.lang,
         )
-        typer.echo(text.format(n=more, file=options.output / "results.csv"), err=True)
+        typer.echo(printable(text.format(n=more, file=options.output / "results.csv")), err=True)
 
 
 def _summary_text(result: RoundResult, options: BatchOptions) -> str:

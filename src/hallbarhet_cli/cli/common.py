@@ -14,6 +14,7 @@ from typing import Annotated, Final
 import typer
 
 from hallbarhet_cli.errors import ExitCode, HallbarhetError, Message
+from hallbarhet_cli.files.printable import printable
 from hallbarhet_cli.i18n import N_, default_language, gettext
 
 
@@ -57,7 +58,7 @@ class State:
 
 def fail(message: Message, lang: str, code: int = ExitCode.USAGE) -> typer.Exit:
     """Print ``message`` as one line on standard error and return the exit to raise."""
-    typer.echo(f"hallbarhet: {message.render(lang)}", err=True)
+    typer.echo(printable(f"hallbarhet: {message.render(lang)}"), err=True)
     return typer.Exit(code)
 
 
@@ -69,7 +70,9 @@ def handle_errors(lang: str) -> Iterator[None]:
         yield
     except HallbarhetError as err:
         for problem in err.problems:
-            typer.echo(problem.render(lang), err=True)
+            # A file name or quoted input may hold escape sequences or bidirectional
+            # overrides: shown as symbols, never passed to the terminal.
+            typer.echo(printable(problem.render(lang)), err=True)
         raise typer.Exit(err.exit_code) from None
     except (typer.Exit, typer.Abort):
         raise
@@ -84,7 +87,7 @@ def handle_errors(lang: str) -> Iterator[None]:
         if State.debug:
             traceback.print_exc()
         else:
-            typer.echo(traceback.format_exception_only(err)[-1].strip(), err=True)
+            typer.echo(printable(traceback.format_exception_only(err)[-1].strip()), err=True)
         raise fail(
             Message(
                 N_(

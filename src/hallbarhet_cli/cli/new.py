@@ -108,6 +108,11 @@ def new(
             lang.value,
         )
     folder = Path(output).parent
+    if output != "-" and folder.exists() and not folder.is_dir():
+        raise fail(
+            Message(N_("{folder} is a file, not a folder to write into."), {"folder": str(folder)}),
+            lang.value,
+        )
     if output != "-" and not folder.is_dir():
         raise fail(
             Message(N_("The folder {folder} does not exist."), {"folder": str(folder)}),
@@ -141,6 +146,7 @@ def new(
         from rich.console import Console
 
         from hallbarhet_cli.authoring.questionnaire import Questionnaire, prompter_for, why_stopped
+        from hallbarhet_cli.files.printable import printable
 
         console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False)
         start = None
@@ -168,7 +174,7 @@ def new(
                 ).format(file=where, marker=placeholder(lang.value))
             else:
                 message = gettext(N_("Stopped: nothing was written."), lang.value)
-            typer.echo(message, err=True)
+            typer.echo(printable(message), err=True)
             raise typer.Exit(ExitCode.USAGE if ended else ExitCode.INTERRUPTED) from None
         write_atomic(output, render(filled))
         console.print()

@@ -86,6 +86,16 @@ METAVARS: Final = {
     "paths": N_("PATH"),
     "ref": N_("SET"),
     "explain": N_("CRITERION"),
+    "draws": N_("N"),
+    "seed": N_("N"),
+    "report": N_("REPORT"),
+    "resume": N_("DRAFT"),
+    "results": N_("FOLDER"),
+    "set_ref": N_("SET"),
+    "periods": N_("PERIODS"),
+    "area": N_("AREA"),
+    "start": N_("PERIOD"),
+    "from_": N_("PERIOD"),
 }
 
 

@@ -61,7 +61,7 @@ def validate(
     output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    from hallbarhet_cli.checks.checking import check_paths
+    from hallbarhet_cli.checks.checking import check_paths, unreadable
     from hallbarhet_cli.checks.findings import FINDINGS_REPORTERS, counts
     from hallbarhet_cli.files.output import write_atomic
 
@@ -70,5 +70,7 @@ def validate(
         results = check_paths(paths)
         write_atomic(output, FINDINGS_REPORTERS[chosen.value](results, lang.value, strict))
     errors, warnings = counts(results)
+    if unreadable(results):
+        raise typer.Exit(ExitCode.USAGE)
     if errors or (strict and warnings):
         raise typer.Exit(ExitCode.FINDINGS)

@@ -182,7 +182,7 @@ class CriteriaLibrary:
         try:
             document = load_file(path, display=_display(path))
         except LoadError as err:
-            raise InputError([err.problem]) from None
+            raise InputError(err.problems) from None
         kind = document.data.get("kind") if isinstance(document.data, dict) else None
         if kind != "criteria-set":
             problem = (where or Where(document.file)).problem(

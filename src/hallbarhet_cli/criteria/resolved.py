@@ -15,7 +15,7 @@ from hallbarhet_cli.errors import InputError, Message, Problem
 from hallbarhet_cli.files.yamlload import DataPath, Document
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import CriteriaSet, Criterion, Dimension, Gate, Question, VerdictRule
-from hallbarhet_cli.models.validation import did_you_mean
+from hallbarhet_cli.models.validation import did_you_mean, did_you_mean_or_listed
 
 ElementKind = Literal["question", "criterion", "gate", "dimension"]
 _NO_SUCH: Final[dict[ElementKind, str]] = {
@@ -94,9 +94,9 @@ class ResolvedSet:
             "gate": self.gate_map,
             "dimension": self.dimensions,
         }
-        return Message(
-            _NO_SUCH[kind], {"id": wanted, "set": self.id}, did_you_mean(wanted, known[kind])
-        )
+        # A question nothing is close to gets the set's question ids, so a typo always has a lead.
+        hint = (did_you_mean_or_listed if kind == "question" else did_you_mean)(wanted, known[kind])
+        return Message(_NO_SUCH[kind], {"id": wanted, "set": self.id}, hint)
 
     @cached_property
     def sha256(self) -> str:

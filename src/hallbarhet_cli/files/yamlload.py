@@ -31,6 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from hallbarhet_cli.errors import Message, Problem, Severity
+from hallbarhet_cli.files.normal import nfc
 from hallbarhet_cli.i18n import N_
 
 DataPath = tuple[str | int, ...]
@@ -256,10 +257,12 @@ def _has(value: Any, part: str | int) -> bool:
 
 
 class LoadError(Exception):
-    """A file could not be turned into data; carries one located problem."""
+    """A file could not be turned into data; carries its located problems (``problem``
+    is the first, and often the only one)."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, *more: Problem) -> None:
         self.problem = problem
+        self.problems = [problem, *more]
         super().__init__(problem.render("en"))
 
 
@@ -269,6 +272,9 @@ class _Constructor:
         self.max_values = limits.max_values
         self.max_depth = limits.max_depth
         self.count = 0
+        # Values that look like a number or a date but are not valid ones: the rest of the
+        # file can still be read, so every one of them is reported in one run.
+        self.invalid: list[Problem] = []
 
     def fail(self, node: Node, rule: str, message: Message) -> LoadError:
         mark = node.start_mark
@@ -305,7 +311,7 @@ class _Constructor:
         if isinstance(node, ScalarNode):
             text = node.value
             if node.tag == PLAIN and text and text[0] not in _BY_FIRST:
-                return text  # plain text: no number, boolean, date or null starts so
+                return nfc(text)  # plain text: no number, boolean, date or null starts so
             return self.scalar(node)
         if isinstance(node, SequenceNode):
             self.check_tag(node, SEQ)
@@ -338,7 +344,7 @@ class _Constructor:
                     "yaml-key",
                     Message(N_("A key must be plain text, not a list, mapping or tagged value.")),
                 )
-            key = key_node.value
+            key = nfc(key_node.value)
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key)
                 raise self.fail(
@@ -362,7 +368,7 @@ class _Constructor:
         elif tag not in _SCALAR_TAGS:
             self.check_tag(node, STR)
         if tag == STR:
-            return text
+            return nfc(text)
         try:
             if tag == NULL:
                 return None
@@ -374,7 +380,7 @@ class _Constructor:
                 return _parse_float(text)
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise self.fail(
+            problem = self.fail(
                 node,
                 "yaml-value",
                 Message(
@@ -384,7 +390,9 @@ class _Constructor:
                     ),
                     {"text": text},
                 ),
-            ) from None
+            ).problem
+            self.invalid.append(problem)
+            return text
 
 
 def _parse_int(text: str) -> int:
@@ -522,6 +530,8 @@ def parse_text(text: str, file: str, limits: Limits | None = None) -> Document:
         raise _error(file, None, "too-deep", _TOO_DEEP, limit=limits.max_depth) from None
     finally:
         sys.setrecursionlimit(old_limit)
+    if constructor.invalid:
+        raise LoadError(*constructor.invalid)
     return Document.parsed(file, data, node, text)
 
 

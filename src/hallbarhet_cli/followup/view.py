@@ -19,6 +19,7 @@ from hallbarhet_cli.followup.compare import (
 )
 from hallbarhet_cli.followup.loading import LoadedReport
 from hallbarhet_cli.i18n import N_, gettext
+from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.reporters.views import VERDICT_LABELS, assessed_at
 from hallbarhet_cli.scoring.assessment import Assessment
 from hallbarhet_cli.scoring.engine import assess
@@ -109,7 +110,7 @@ def _promise(result: PromiseResult, explain: Explainer) -> dict[str, Any]:
     return {
         "question": result.question,
         "label": explain.question_label(result.question),
-        "unit": question.unit,
+        "unit": unit_text(question.unit, explain.lang) or None,
         "shortfall": result.shortfall,
         "shortfall_label": _t(explain, SHORTFALL_LABELS[result.shortfall]),
         "tolerance": tolerance.model_dump(exclude_none=True) if tolerance else None,
@@ -139,8 +140,9 @@ def _tolerance_text(result: PromiseResult, explain: Explainer) -> str:
         return _t(explain, N_("exact"))
     if tolerance.percent is not None:
         return fmt.percent(tolerance.percent, lang)
-    unit = explain.criteria.question_map[result.question].unit
-    amount = fmt.number(tolerance.absolute or 0, lang)
+    absolute = tolerance.absolute or 0
+    unit = unit_text(explain.criteria.question_map[result.question].unit, lang, absolute)
+    amount = fmt.number(absolute, lang)
     return f"{amount} {unit}" if unit else amount
 
 

@@ -115,6 +115,28 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
     return Message(_DID_YOU_MEAN, {"suggestion": suggestion}) if suggestion else None
 
 
+# How many question ids a hint lists when no id is close to a typo.
+_LISTED: Final = 20
+
+
+def did_you_mean_or_listed(word: str, candidates: Iterable[str]) -> Message | None:
+    """A "did you mean" hint for ``word``; when nothing is close, the candidates
+    themselves (the first few of a long list), so a typo is never left without a lead."""
+    names = list(candidates)
+    close = did_you_mean(word, names)
+    if close is not None or not names:
+        return close
+    shown: tuple[str, ...] = tuple(names[:_LISTED])
+    if len(names) > _LISTED:
+        return Message(
+            N_("The criteria set's questions include {ids} ({n} more)."),
+            {"ids": OneOf(shown), "n": len(names) - _LISTED},
+        )
+    return Message(
+        N_("Did you mean one of the criteria set's questions, {ids}?"), {"ids": OneOf(shown)}
+    )
+
+
 @cache
 def _adapter(model: type[Any]) -> TypeAdapter[Any]:
     """One validator per model per process: building it is the expensive part."""

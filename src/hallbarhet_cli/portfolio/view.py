@@ -13,6 +13,7 @@ from hallbarhet_cli.followup.compare import delivered_answers, ex_post
 from hallbarhet_cli.followup.view import STATUS_LABELS
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
+from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.portfolio import summary
 from hallbarhet_cli.portfolio.collect import Entry, Inputs
 from hallbarhet_cli.portfolio.groups import BY_LABELS, KEYS, LABELS, NOT_GIVEN
@@ -161,7 +162,7 @@ def _promises(
                 "criteria_set": set_id,
                 "question": question,
                 "label": explainer(criteria, lang).question_label(question),
-                "unit": criteria.question_map[question].unit,
+                "unit": unit_text(criteria.question_map[question].unit, lang) or None,
                 **stats,
                 "status_labels": {
                     status.value: gettext(label, lang) for status, label in STATUS_LABELS.items()

@@ -320,7 +320,9 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
 
 def _template_cache() -> jinja2.BytecodeCache | None:
     try:
-        return _TemplateCache()
+        # Named apart from the caches of ordinary environments: code compiled outside the
+        # sandbox must never be loaded into it.
+        return _TemplateCache(pattern="__hallbarhet_sandboxed_%s.cache")
     except (OSError, RuntimeError):  # no safe temporary folder for this user
         return None
 
@@ -328,11 +330,18 @@ def _template_cache() -> jinja2.BytecodeCache | None:
 @cache
 def environment(lang: str, template_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja environment for reports in ``lang``; templates in ``template_dir`` win
-    over the bundled ones of the same name."""
+    over the bundled ones of the same name.
+
+    Every template is rendered in Jinja's immutable sandbox: an organisation's override
+    may come from a shared folder, and it must not reach Python's internals (``cycler.
+    __init__.__globals__.os``), run commands, read files or change the data it is given.
+    """
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(bundled_dir("templates"))]
     if template_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(template_dir))
-    env = jinja2.Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html.j2",), default_for_string=True, default=False

@@ -24,6 +24,8 @@ _NOT: Final = N_("not ({condition})")
 # At most this many answer texts are remembered per set and language (a round of free
 # numbers would otherwise grow the memo without bound).
 _MAX_REMEMBERED: Final = 50_000
+# How many values of a list an explanation names before it says how many more there are.
+_LISTED: Final = 20
 
 
 def _memo_key(value: Any) -> Any:
@@ -132,11 +134,25 @@ class Explainer:
                 self._answers[key] = known
         return known
 
+    def _listed(self, question: Question | None, values: list[Any]) -> list[str]:
+        """The values of a list as words. A long list (an `in:` of thousands of codes)
+        is named by its first values: a sentence cannot hold it, and joining it all
+        takes time that grows with its square."""
+        shown = [self._value(question, v) for v in values[:_LISTED]]
+        if len(values) > _LISTED:
+            more = len(values) - _LISTED
+            shown.append(
+                ngettext("{n} more value", "{n} more values", more, self.lang).format(
+                    n=fmt.number(more, self.lang)
+                )
+            )
+        return shown
+
     def _value(self, question: Question | None, value: Any) -> str:
         if isinstance(value, bool):
             return self._(_YES if value else _NO)
         if isinstance(value, list):
-            return fmt.join([self._value(question, v) for v in value], self.lang)
+            return fmt.join(self._listed(question, value), self.lang)
         if isinstance(value, dt.date):
             return fmt.date(value, self.lang)
         if isinstance(value, int | float):
@@ -207,7 +223,7 @@ class Explainer:
         if operator.shape == "count" and question is not None and question.type == "multichoice":
             phrase = MIN_CHOICES_PHRASE
         if isinstance(value, list):
-            words = fmt.join([self._value(question, v) for v in value], self.lang, operator.join)
+            words = fmt.join(self._listed(question, value), self.lang, operator.join)
         elif operator.shape == "count":
             words = fmt.number(value, self.lang)
         else:
