@@ -86,18 +86,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
         target = folder / f"{name}.html"
         shutil.copyfile(out / "overview.html", target)
         files.append(str(target))
-    screenshots = folder / "screenshots"
-    screenshots.mkdir()
-    checked = subprocess.run(
-        ["node", str(CHECKER), "--out", str(screenshots), *files],
-        capture_output=True,
-        text=True,
-        env={**environment, "CHROMIUM": chromium() or ""},
-        timeout=900,
-        check=False,
-    )
-    assert checked.returncode == 0, checked.stderr
-    return {Path(r["file"]).stem: r for r in json.loads(checked.stdout)}
+    return check_pages(files, folder, environment)
 
 
 @pytest.mark.parametrize("report", REPORTS)
@@ -127,3 +116,22 @@ def test_the_robustness_section_makes_the_overview_no_wider(
 ) -> None:
     with_section = results[f"overview-robustness.{lang}"]["printOverflowPx"]
     assert with_section <= max(0, results[f"overview.{lang}"]["printOverflowPx"])
+
+
+def check_pages(
+    files: list[str], folder: Path, environment: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    """Open every page in Chromium with the checker (axe-core, requests, console errors,
+    print width, a screenshot each) and return its findings by page name."""
+    screenshots = folder / "screenshots"
+    screenshots.mkdir()
+    checked = subprocess.run(
+        ["node", str(CHECKER), "--out", str(screenshots), *files],
+        capture_output=True,
+        text=True,
+        env={**environment, "CHROMIUM": chromium() or ""},
+        timeout=900,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+    return {Path(r["file"]).stem: r for r in json.loads(checked.stdout)}

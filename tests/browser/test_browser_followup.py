@@ -8,13 +8,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.acceptance.conftest import EXAMPLES, executable
-from tests.browser.test_browser import BLOCKING_IMPACTS, CHECKER, LANGS, chromium, missing_tools
+from tests.browser.test_browser import BLOCKING_IMPACTS, LANGS, check_pages, missing_tools
 
 REPORTS = EXAMPLES / "followup" / "rapporter"
 FOLLOWUPS = [
@@ -59,18 +58,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
         command = [executable(), "assess", str(DECIDED), "-f", "html", "--lang", lang]
         subprocess.run([*command, "-o", str(target)], env=environment, check=True, timeout=60)
         files.append(str(target))
-    screenshots = folder / "screenshots"
-    screenshots.mkdir()
-    checked = subprocess.run(
-        ["node", str(CHECKER), "--out", str(screenshots), *files],
-        capture_output=True,
-        text=True,
-        env={**environment, "CHROMIUM": chromium() or ""},
-        timeout=900,
-        check=False,
-    )
-    assert checked.returncode == 0, checked.stderr
-    return {Path(r["file"]).stem: r for r in json.loads(checked.stdout)}
+    return check_pages(files, folder, environment)
 
 
 @pytest.mark.parametrize("page", PAGES)

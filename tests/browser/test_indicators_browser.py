@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.acceptance.conftest import EXAMPLES, executable
-from tests.browser.test_browser import BLOCKING_IMPACTS, CHECKER, LANGS, chromium, missing_tools
+from tests.browser.test_browser import BLOCKING_IMPACTS, LANGS, check_pages, missing_tools
 
 SETS = ("kronoberg-besoksnaring", "kronoberg-regional-uppfoljning")
 REPORTS = [f"{set_id}.{lang}" for set_id in SETS for lang in LANGS]
@@ -44,18 +44,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
                 timeout=60,
             )
             files.append(str(target))
-    screenshots = folder / "screenshots"
-    screenshots.mkdir()
-    checked = subprocess.run(
-        ["node", str(CHECKER), "--out", str(screenshots), *files],
-        capture_output=True,
-        text=True,
-        env={**environment, "CHROMIUM": chromium() or ""},
-        timeout=900,
-        check=False,
-    )
-    assert checked.returncode == 0, checked.stderr
-    return {Path(r["file"]).stem: r for r in json.loads(checked.stdout)}
+    return check_pages(files, folder, environment)
 
 
 @pytest.mark.parametrize("report", REPORTS)
