@@ -56,15 +56,9 @@ def missing_tools() -> list[str]:
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """Render every report, check them all in one browser session, keyed by report name."""
-    missing = missing_tools()
-    if missing:
-        reason = "missing " + ", ".join(missing) + "; run .ci/browser-setup"
-        if os.environ.get("HALLBARHET_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"HALLBARHET_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
+    require_browser()
     folder = tmp_path_factory.mktemp("browser")
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HALLBARHET_")}
-    environment["SOURCE_DATE_EPOCH"] = "1767225600"
+    environment = page_environment()
     files = []
     for path in APPLICATIONS:
         for lang in LANGS:
@@ -135,3 +129,21 @@ def check_pages(
     )
     assert checked.returncode == 0, checked.stderr
     return {Path(r["file"]).stem: r for r in json.loads(checked.stdout)}
+
+
+def require_browser() -> None:
+    """Skip without Chromium, node or the npm packages; fail instead where CI requires them
+    (``HALLBARHET_REQUIRE_BROWSER=1``)."""
+    missing = missing_tools()
+    if missing:
+        reason = "missing " + ", ".join(missing) + "; run .ci/browser-setup"
+        if os.environ.get("HALLBARHET_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"HALLBARHET_REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+
+
+def page_environment() -> dict[str, str]:
+    """The environment pages are rendered in: none of the user's settings, a fixed time."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HALLBARHET_")}
+    environment["SOURCE_DATE_EPOCH"] = "1767225600"
+    return environment

@@ -6,14 +6,19 @@ horizontal overflow at A4 print width, and no serious or critical axe-core viola
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from typing import Any
 
 import pytest
 
 from tests.acceptance.conftest import EXAMPLES, executable
-from tests.browser.test_browser import BLOCKING_IMPACTS, LANGS, check_pages, missing_tools
+from tests.browser.test_browser import (
+    BLOCKING_IMPACTS,
+    LANGS,
+    check_pages,
+    page_environment,
+    require_browser,
+)
 
 REPORTS = EXAMPLES / "followup" / "rapporter"
 FOLLOWUPS = [
@@ -32,15 +37,9 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    missing = missing_tools()
-    if missing:
-        reason = "missing " + ", ".join(missing) + "; run .ci/browser-setup"
-        if os.environ.get("HALLBARHET_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"HALLBARHET_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
+    require_browser()
     folder = tmp_path_factory.mktemp("browser-followup")
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HALLBARHET_")}
-    environment["SOURCE_DATE_EPOCH"] = "1767225600"
+    environment = page_environment()
     files = []
     for lang in LANGS:
         for report in FOLLOWUPS:

@@ -25,7 +25,7 @@ from hallbarhet_cli.authoring.template import METADATA
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.files.yamlload import load_file
 from tests.acceptance.conftest import EXAMPLES, executable
-from tests.browser.test_browser import BLOCKING_IMPACTS, HERE, chromium, missing_tools
+from tests.browser.test_browser import BLOCKING_IMPACTS, HERE, chromium, require_browser
 
 FILLER = HERE / "fill-form.mjs"
 CASES = {
@@ -112,12 +112,7 @@ def _verdict(path: Path, folder: Path) -> str:
 def filled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, Any]:
-    missing = missing_tools()
-    if missing:
-        reason = "missing " + ", ".join(missing) + "; run .ci/browser-setup"
-        if os.environ.get("HALLBARHET_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"HALLBARHET_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
+    require_browser()
     criteria = request.param
     example, lang, trigger, target = CASES[criteria]
     folder = tmp_path_factory.mktemp(criteria)

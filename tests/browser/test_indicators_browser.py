@@ -6,7 +6,6 @@ and with no serious or critical axe-core violations."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,13 @@ from typing import Any
 import pytest
 
 from tests.acceptance.conftest import EXAMPLES, executable
-from tests.browser.test_browser import BLOCKING_IMPACTS, LANGS, check_pages, missing_tools
+from tests.browser.test_browser import (
+    BLOCKING_IMPACTS,
+    LANGS,
+    check_pages,
+    page_environment,
+    require_browser,
+)
 
 SETS = ("kronoberg-besoksnaring", "kronoberg-regional-uppfoljning")
 REPORTS = [f"{set_id}.{lang}" for set_id in SETS for lang in LANGS]
@@ -22,15 +27,9 @@ REPORTS = [f"{set_id}.{lang}" for set_id in SETS for lang in LANGS]
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    missing = missing_tools()
-    if missing:
-        reason = "missing " + ", ".join(missing) + "; run .ci/browser-setup"
-        if os.environ.get("HALLBARHET_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"HALLBARHET_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
+    require_browser()
     folder = tmp_path_factory.mktemp("indicators-browser")
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HALLBARHET_")}
-    environment["SOURCE_DATE_EPOCH"] = "1767225600"
+    environment = page_environment()
     files = []
     for set_id in SETS:
         data = EXAMPLES / "indicators" / f"{set_id}.csv"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from hallbarhet_cli.cli.common import DEFAULT_LANG, LangOption, OutputOption, T, handle_errors
 from hallbarhet_cli.i18n import N_
+
+if TYPE_CHECKING:
+    from hallbarhet_cli.criteria.resolved import ResolvedSet
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -54,17 +57,10 @@ def application(
     output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    from pathlib import Path
-
-    from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
     from hallbarhet_cli.criteria.schema import application_schema
 
     with handle_errors(lang.value):
-        resolved = None
-        if criteria is not None:
-            where = Where("--criteria")
-            resolved = CriteriaLibrary().resolve(criteria, where, Path.cwd(), confine=False)
-        _write(application_schema(resolved, lang.value), output)
+        _write(application_schema(_resolved(criteria), lang.value), output)
 
 
 @app.command(
@@ -90,14 +86,18 @@ def follow_up(
     output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    from pathlib import Path
-
-    from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
     from hallbarhet_cli.followup.schema import followup_schema
 
     with handle_errors(lang.value):
-        resolved = None
-        if criteria is not None:
-            where = Where("--criteria")
-            resolved = CriteriaLibrary().resolve(criteria, where, Path.cwd(), confine=False)
-        _write(followup_schema(resolved, lang.value), output)
+        _write(followup_schema(_resolved(criteria), lang.value), output)
+
+
+def _resolved(criteria: str | None) -> ResolvedSet | None:
+    """The set named with ``--criteria`` (a path there may point anywhere), if any."""
+    if criteria is None:
+        return None
+    from pathlib import Path
+
+    from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
+
+    return CriteriaLibrary().resolve(criteria, Where("--criteria"), Path.cwd(), confine=False)
