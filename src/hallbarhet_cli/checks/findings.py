@@ -122,6 +122,11 @@ RULES: Final[dict[str, str]] = {
     "report-before-decision": N_("A follow-up report dated before the decision it follows up."),
     "period-before-decision": N_("A follow-up report's period starts before the decision."),
     "period-after-report": N_("A follow-up report's period ends after the report was written."),
+    "not-assessed": N_("A batch result for an input that the batch could not assess."),
+    "results-criteria-changed": N_(
+        "A batch result's criteria set has changed since, though its version is the same."
+    ),
+    "no-ex-post": N_("An application read from a batch result cannot be scored again ex post."),
     "not-follow-up": N_("The file is not a follow-up report."),
     "unknown-application": N_("A follow-up report names an application that cannot be found."),
     "application-id": N_("The application file given has another id than the report names."),

@@ -43,7 +43,13 @@ def portfolio(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help=T(N_("Application files, follow-up reports, and folders holding them.")),
+            help=T(
+                N_(
+                    "Application files, JSON Lines files of applications (.jsonl), folders "
+                    "written by hallbarhet batch -o, follow-up reports, and folders holding "
+                    "them."
+                )
+            ),
             show_default=False,
         ),
     ],
