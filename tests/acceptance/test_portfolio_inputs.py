@@ -168,3 +168,17 @@ def test_the_same_application_from_a_file_and_a_batch_result(run: Run, tmp_path:
     assert view["inputs"]["applications"] == 8
     assert "error [duplicate-application] The application id 'KRO-2025-0311' is already" in stderr
     assert f"{out}/results.jsonl:" in stderr
+
+
+def test_batch_result_folders_inside_a_folder_given(run: Run, tmp_path: Path) -> None:
+    rounds = tmp_path / "omgangar"
+    rounds.mkdir()
+    autumn, spring = rounds / "2025-host", rounds / "2026-var"
+    for out, year in ((autumn, "2025"), (spring, "2026")):
+        files = sorted(APPLICATIONS.glob(f"*-{year}.yaml"))
+        result = run("batch", *files, "-o", out, "-q", "--reports", "html")
+        assert result.returncode == 0, result.stderr
+    view, _ = view_of(run, rounds, REPORTS)
+    assert view["inputs"]["applications"] == 8
+    assert {g["key"]["year"]: figures(g) for g in view["groups"]} == BY_YEAR
+    assert all("/omgangar/20" in a["file"] for a in view["applications"])

@@ -20,10 +20,10 @@ from hallbarhet_cli.batch.lines import LineError, application_from_line, read_li
 from hallbarhet_cli.checks.checking import expand
 from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity
-from hallbarhet_cli.files.yamlload import Document, exists
+from hallbarhet_cli.files.yamlload import Document, exists, is_dir
 from hallbarhet_cli.followup.loading import LoadedReport, report_from_document
 from hallbarhet_cli.i18n import N_
-from hallbarhet_cli.portfolio.results import is_batch_folder, read_batch_folder
+from hallbarhet_cli.portfolio.results import batch_folders_in, is_batch_folder, read_batch_folder
 from hallbarhet_cli.portfolio.scored import Scored, scored
 from hallbarhet_cli.scoring.engine import assess
 
@@ -142,8 +142,11 @@ def collect(paths: Iterable[Path], library: CriteriaLibrary | None = None) -> In
     for given in paths:
         if is_batch_folder(given):
             found.read_batch(given)
-        else:
-            _read(found, given)
+            continue
+        # A folder of rounds may hold batch result folders as well as application files.
+        for folder in batch_folders_in(given) if is_dir(given) else []:
+            found.read_batch(folder)
+        _read(found, given)
     _match_reports(found)
     ordered = [found.entries[key] for key in sorted(found.entries)]
     return Inputs(ordered, found.problems, found.skipped)

@@ -10,6 +10,7 @@ with the recorded answers, and does not score an application from a batch result
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,18 @@ def is_batch_folder(path: Path) -> bool:
         and (path / SUMMARY_JSON).is_file()
         and any((path / name).is_file() for name in OTHER_OUTPUTS)
     )
+
+
+def batch_folders_in(folder: Path) -> list[Path]:
+    """The batch result folders below ``folder`` (hidden folders and links to folders
+    skipped, as when looking for YAML files), in the order of their paths."""
+    found = []
+    for top, folders, _ in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        if Path(top) != folder and is_batch_folder(Path(top)):
+            found.append(Path(top))
+            folders[:] = []  # a batch's own reports/ folder holds nothing more to read
+    return found
 
 
 @dataclass(frozen=True)
