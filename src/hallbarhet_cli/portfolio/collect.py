@@ -31,14 +31,21 @@ from hallbarhet_cli.scoring.engine import assess
 @dataclass
 class Entry:
     """One application with its assessment at the decision and its reports. ``source``
-    is where it was read (a file, ``file:line``); an application read back from a batch
-    result is not ``rescorable``: the result lacks what scoring it again needs."""
+    is where it was read (a file, ``file:line``)."""
 
     application: LoadedApplication
     assessment: Scored
     source: str
-    rescorable: bool = True
+    # A result read back from a batch lacks what scoring it again takes (the review, the
+    # answers only gates read); ``whole`` is then the application file its report leads
+    # to, when that is found with the same id and criteria set.
+    recorded: bool = False
+    whole: LoadedApplication | None = None
     reports: list[LoadedReport] = field(default_factory=list)
+
+    def rescoring_basis(self) -> LoadedApplication | None:
+        """The application with all that scoring it again takes, if there is one."""
+        return self.whole if self.recorded else self.application
 
     def latest_report(self) -> LoadedReport | None:
         """The final report if there is one, else the latest progress report."""
@@ -76,7 +83,7 @@ class _Collector:
         if first is not None:
             self.problems.append(
                 loaded.document.problem(
-                    ("id",) if entry.rescorable else (),
+                    () if entry.recorded else ("id",),
                     "duplicate-application",
                     Message(
                         N_("The application id {id!r} is already used in {file}."),
@@ -108,7 +115,7 @@ class _Collector:
             if isinstance(found, Problem):
                 self.problems.append(found)
             else:
-                self.add(Entry(found.application, found.scored, found.source, rescorable=False))
+                self.add(Entry(found.application, found.scored, found.source, recorded=True))
 
     def read_file(self, path: Path, named: bool) -> None:
         document = read_document(path, str(path))
@@ -184,7 +191,9 @@ def _match_reports(found: _Collector) -> None:
             continue
         found.problems.extend(report.warnings)
         entry = found.entries[report.application.model.id]
-        if not entry.rescorable and not entry.reports:
+        if entry.recorded and entry.whole is None:
+            entry.whole = _whole_application(document, path, found.library, entry.application)
+        if entry.recorded and entry.whole is None and not entry.reports:
             found.problems.append(
                 entry.application.document.problem(
                     (),
@@ -201,3 +210,17 @@ def _match_reports(found: _Collector) -> None:
                 )
             )
         entry.reports.append(report)
+
+
+def _whole_application(
+    document: Document, path: Path, library: CriteriaLibrary, recorded: LoadedApplication
+) -> LoadedApplication | None:
+    """The application file a report leads to (its ``application.path``, or the search of
+    the report's folder and the folder above, as ``hallbarhet followup`` does), if it has
+    the recorded id and was assessed with the very same criteria set."""
+    try:
+        whole = report_from_document(document, path, library).application
+    except InputError:
+        return None
+    same = whole.model.id == recorded.model.id and whole.criteria.sha256 == recorded.criteria.sha256
+    return whole if same else None

@@ -3,9 +3,9 @@ application in its ``results.jsonl``, with the verdict, levels and decision reco
 
 A batch result records the assessment, not the whole application: the answers its
 criteria read, but not the officer's review or the answers only gates read. So the
-portfolio counts the recorded verdict and levels as they are, compares follow-up reports
-with the recorded answers, and does not score an application from a batch result again
-(no ex-post verdict; give the application file for that).
+portfolio counts the recorded verdict and levels as they are and compares follow-up reports
+with the recorded answers; it scores an application again (the ex-post verdict) only from
+the application file a report leads to (:mod:`.collect`).
 """
 
 from __future__ import annotations

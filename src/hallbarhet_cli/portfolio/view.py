@@ -200,9 +200,10 @@ def _application(entry: Entry, lang: str) -> dict[str, Any]:
     decision = app.decision
     latest = entry.latest_report()
     now = None
-    if latest is not None and entry.rescorable:
-        answers = delivered_answers(loaded.answers, latest.values, latest.answers)
-        now = ex_post(loaded.criteria, app, answers).verdict.value
+    basis = entry.rescoring_basis()
+    if latest is not None and basis is not None:
+        answers = delivered_answers(basis.answers, latest.values, latest.answers)
+        now = ex_post(basis.criteria, basis.model, answers).verdict.value
     return {
         "id": app.id,
         "title": app.title,
