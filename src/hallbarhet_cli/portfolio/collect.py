@@ -193,7 +193,9 @@ def _match_reports(found: _Collector) -> None:
         entry = found.entries[report.application.model.id]
         if entry.recorded and entry.whole is None:
             entry.whole = _whole_application(document, path, found.library, entry.application)
-        if entry.recorded and entry.whole is None and not entry.reports:
+        entry.reports.append(report)
+    for entry in found.entries.values():
+        if entry.recorded and entry.reports and entry.whole is None:
             found.problems.append(
                 entry.application.document.problem(
                     (),
@@ -209,7 +211,6 @@ def _match_reports(found: _Collector) -> None:
                     Severity.WARNING,
                 )
             )
-        entry.reports.append(report)
 
 
 def _whole_application(
