@@ -226,10 +226,18 @@ def test_follow_up_entries_are_linted(run: Run, tmp_path: Path) -> None:
     )
 
 
+# The examples are a year of work that runs to the last final report in September 2029.
+AFTER_THE_EXAMPLES = {"SOURCE_DATE_EPOCH": "1893456000"}  # 2030-01-01
+
+
 def test_validate_detects_reports_by_kind(run: Run) -> None:
-    result = run("validate", FOLLOWUP, "--strict", "--lang", "en")
+    result = run("validate", FOLLOWUP, "--strict", "--lang", "en", env=AFTER_THE_EXAMPLES)
     assert result.returncode == 0, result.stdout
     assert "14 files checked: 0 errors, 0 warnings" in result.stdout
+    # with the clock at the start of 2026, the decisions of June 2026 lie ahead
+    early = run("validate", FOLLOWUP, "--lang", "en")
+    assert early.returncode == 0, early.stdout
+    assert early.stdout.count("warning [decision-in-future]") == 3
 
 
 def test_text_from_a_report_is_data(run: Run, tmp_path: Path) -> None:

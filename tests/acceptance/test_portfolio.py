@@ -196,3 +196,47 @@ def test_a_report_whose_application_is_not_among_the_inputs(run: Run, tmp_path: 
     line = report.read_text("utf-8").splitlines().index("application: {id: FS-2026-0431}") + 1
     assert f"{report}:{line}:19: error [unknown-application]" in result.stderr
     assert "Portfolio follow-up: 1 application, 0 follow-up reports" in result.stdout
+
+
+def test_a_template_folder_replaces_the_bundled_templates(run: Run, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "portfolio.txt.j2").write_text(
+        "{{ p.inputs.applications }} applications, {{ p.totals.proofed }} proofed: "
+        "{{ p.applications[0].title }}\n",
+        encoding="utf-8",
+    )
+    (templates / "portfolio.html.j2").write_text(
+        "<p>{{ p.applications[0].title }}</p>\n", encoding="utf-8"
+    )
+    source = (FOLLOWUP / "ansokningar" / "solcellspark-alvesta-2025.yaml").read_text("utf-8")
+    (tmp_path / "app.yaml").write_text(
+        source.replace("title: Solcellspark", "title: <b>{{ 7*7 }}</b> Solcellspark"), "utf-8"
+    )
+    text = run("portfolio", tmp_path / "app.yaml", "--template-dir", templates)
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("1 applications, 1 proofed: <b>{{ 7*7 }}</b> Solcellspark")
+    out = tmp_path / "out"
+    html = run("portfolio", tmp_path / "app.yaml", "-o", out, "--template-dir", templates)
+    assert html.returncode == 0, html.stderr
+    # autoescaped, and the application's text is data, never a template
+    written = (out / "portfolio.html").read_text("utf-8")
+    assert written.startswith("<p>&lt;b&gt;{{ 7*7 }}&lt;/b&gt; Solcellspark")
+
+
+def test_a_broken_template_is_a_located_error_and_writes_nothing(run: Run, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "portfolio.html.j2").write_text(
+        "<p>fine</p>\n{{ p.no_such_figure }}\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = run("portfolio", FOLLOWUP, "-o", out, "--template-dir", templates, "--lang", "en")
+    assert result.returncode == 2
+    assert "portfolio.html.j2:2:1: error [template] Template error:" in result.stderr
+    assert "no_such_figure" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+    (templates / "portfolio.html.j2").write_text("{% for x in %}\n", encoding="utf-8")
+    result = run("portfolio", FOLLOWUP, "-f", "html", "--template-dir", templates)
+    assert result.returncode == 2 and "portfolio.html.j2:1:" in result.stderr
+    assert result.stdout == ""

@@ -35,6 +35,8 @@ COMMANDS = {
     "assess-html": ("report.html.j2", ("assess", str(EXAMPLE), "-f", "html")),
     "criteria-docs": ("handbook.md.j2", ("criteria", "docs", "kronoberg-projektmedel")),
     "batch-overview": ("overview.html.j2", ("batch", str(EXAMPLE), "-o", "out", "-q")),
+    "portfolio-html": ("portfolio.html.j2", ("portfolio", str(EXAMPLE), "-f", "html")),
+    "portfolio-text": ("portfolio.txt.j2", ("portfolio", str(EXAMPLE))),
 }
 
 

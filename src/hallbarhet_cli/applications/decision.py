@@ -1,8 +1,11 @@
 """Checks on an application's ``decision`` that its schema cannot make: the amount must
-fit the outcome and may not exceed what was asked for."""
+fit the outcome and may not exceed what was asked for, and the date must be one the
+decision can have been made on."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from typing import Any, Final
 
 from hallbarhet_cli.errors import Message, Problem, Severity
@@ -68,7 +71,43 @@ def check_decision(document: Document, app: Application) -> list[Problem]:
             N_("A {outcome} decision grants nothing: leave out `granted_sek`."),
             outcome=decision.outcome,
         )
+    # An application cannot be decided on before the region received it: an error. The
+    # format has no date for when a call opened, so that cannot be checked.
+    if app.submitted is not None and decision.date < app.submitted:
+        problem(
+            ("date",),
+            "decision-before-submitted",
+            N_(
+                "The decision ({date}) is dated before the application was submitted ({submitted})."
+            ),
+            date=decision.date.isoformat(),
+            submitted=app.submitted.isoformat(),
+        )
+    # A date in the future is most often a typing error, but a record may be written
+    # ahead of the meeting that is to decide, and a pinned clock (SOURCE_DATE_EPOCH)
+    # may lie in the past: a warning.
+    if decision.date > today():
+        problem(
+            ("date",),
+            "decision-in-future",
+            N_(
+                "The decision is dated {date}, after today ({today}); a decision on record "
+                "should already have been made."
+            ),
+            Severity.WARNING,
+            date=decision.date.isoformat(),
+            today=today().isoformat(),
+        )
     return problems
+
+
+def today() -> dt.date:
+    """Today in UTC, or the day of ``SOURCE_DATE_EPOCH`` when it is set, so that checks
+    against the date give the same result when output is reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 OUTCOME_LABELS: Final = {

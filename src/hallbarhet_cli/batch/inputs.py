@@ -398,7 +398,7 @@ def iter_items(round_: Round, mapping: LoadedMapping | None) -> Iterator[Item]:
             index += 1
             continue
         if entry.kind is InputKind.JSONL:
-            source: Iterator[Item] = _jsonl_items(entry, index)
+            source: Iterator[Item] = jsonl_items(entry, index)
         else:
             plan = round_.plans[entry.path]
             if isinstance(plan, Problem):
@@ -412,7 +412,8 @@ def iter_items(round_: Round, mapping: LoadedMapping | None) -> Iterator[Item]:
             index += 1
 
 
-def _jsonl_items(entry: InputFile, start: int) -> Iterator[Item]:
+def jsonl_items(entry: InputFile, start: int) -> Iterator[Item]:
+    """The lines of a JSON Lines file as work items, numbered from ``start``."""
     limit = Limits().max_bytes
     base_dir = str(entry.path.parent)
     index = start

@@ -10,7 +10,6 @@ documents never travel between processes.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from hallbarhet_cli.applications.loading import (
 )
 from hallbarhet_cli.batch.inputs import FileItem, Item, LineItem, ProblemItem, RowItem
 from hallbarhet_cli.batch.interrupts import die_with_parent
+from hallbarhet_cli.batch.lines import LineError, application_from_line
 from hallbarhet_cli.batch.records import (
     ChunkResult,
     Outcome,
@@ -37,10 +37,9 @@ from hallbarhet_cli.batch.records import (
 from hallbarhet_cli.batch.rows import RowPlan, answer_kind, criteria_ref, row_document
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.criteria.resolved import ResolvedSet
-from hallbarhet_cli.errors import InputError, Message, Problem, Severity, UsageError
-from hallbarhet_cli.files.normal import nfc_data
+from hallbarhet_cli.errors import InputError, Problem, Severity, UsageError
 from hallbarhet_cli.files.output import writing
-from hallbarhet_cli.files.yamlload import Document, LoadError, parse_text
+from hallbarhet_cli.files.yamlload import Document
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
 from hallbarhet_cli.scoring.assessment import Assessment, Verdict
@@ -77,17 +76,6 @@ class Fatal(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Fatal, (self.problems,))
-
-
-class _Duplicate(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _Duplicate
-    return result
 
 
 @dataclass
@@ -145,94 +133,11 @@ class Worker:
 
     def _line(self, item: LineItem) -> tuple[Outcome, ResolvedSet | None]:
         label = f"{item.file}:{item.line}"
-        base_dir = Path(item.base_dir)
         try:
-            text = item.text.decode("utf-8")
-        except UnicodeDecodeError as err:
-            problem = Problem(
-                item.file,
-                item.line,
-                err.start + 1,
-                "encoding",
-                Severity.ERROR,
-                Message(
-                    N_("The line is not valid UTF-8 (byte 0x{byte:02x}). Save the file as UTF-8."),
-                    {"byte": err.object[err.start]},
-                ),
-            )
-            return self._error(item.index, label, [problem]), None
-        try:
-            data = nfc_data(json.loads(text, object_pairs_hook=_no_duplicates))
-        except _Duplicate:
-            data = None
-        except json.JSONDecodeError as err:
-            problem = Problem(
-                item.file,
-                item.line,
-                err.colno,
-                "json-syntax",
-                Severity.ERROR,
-                Message(N_("JSON syntax error: {detail}."), {"detail": err.msg}),
-            )
-            return self._error(item.index, label, [problem]), None
-        if data is not None and not isinstance(data, dict):
-            problem = Problem(
-                item.file,
-                item.line,
-                1,
-                "not-object",
-                Severity.ERROR,
-                Message(
-                    N_(
-                        "Each line of a JSON Lines file must be one application, written as "
-                        "a JSON object."
-                    )
-                ),
-            )
-            return self._error(item.index, label, [problem]), None
-        if data is None:
-            problems = self._located_line_problems(text, item, base_dir) or [
-                Problem(
-                    item.file,
-                    item.line,
-                    1,
-                    "duplicate-key",
-                    Severity.ERROR,
-                    Message(N_("A key appears twice in the same JSON object.")),
-                )
-            ]
-            return self._error(item.index, label, problems), None
-        document = Document(item.file, data, {(): (item.line, 1)}, source=text)
-        try:
-            loaded = application_from_document(
-                document, base_dir, self.library, self.settings.criteria_ref
-            )
-        except InputError as err:
-            problems = self._located_line_problems(text, item, base_dir) or err.problems
-            return self._error(item.index, label, problems, _id_of(document)), None
+            loaded = application_from_line(item, self.library, self.settings.criteria_ref)
+        except LineError as err:
+            return self._error(item.index, label, err.problems, err.id_hint), None
         return self._assessed(item.index, label, loaded), loaded.criteria
-
-    def _located_line_problems(self, text: str, item: LineItem, base_dir: Path) -> list[Problem]:
-        """The line's problems again, from a parse that keeps the column of every value:
-        JSON is YAML, so the position-keeping loader can read the line. Only done for a
-        line that has problems, so the common case stays on the quick JSON parser."""
-        try:
-            parsed = parse_text(text, item.file)
-        except LoadError as err:
-            return [_shift(problem, item.line) for problem in err.problems]
-        document = Document(
-            item.file,
-            parsed.data,
-            {path: (item.line, column) for path, (_, column) in parsed.values.items()},
-            {path: (item.line, column) for path, (_, column) in parsed.keys.items()},
-        )
-        if not isinstance(document.data, dict):
-            return []
-        try:
-            application_from_document(document, base_dir, self.library, self.settings.criteria_ref)
-        except InputError as err:
-            return err.problems
-        return []
 
     def _row(self, item: RowItem) -> tuple[Outcome, ResolvedSet | None]:
         plan = item.plan
@@ -354,12 +259,6 @@ def _quote(text: str, lang: str) -> str:
     from hallbarhet_cli import fmt
 
     return fmt.quote(text, lang)
-
-
-def _shift(problem: Problem, line: int) -> Problem:
-    return Problem(
-        problem.file, line, problem.column, problem.rule, problem.severity, problem.message
-    )
 
 
 def _id_of(document: Document | None) -> str | None:

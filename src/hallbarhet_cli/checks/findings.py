@@ -117,6 +117,16 @@ RULES: Final[dict[str, str]] = {
     "decision-amount": N_("A decision's granted amount does not fit its outcome."),
     "decision-exceeds": N_("A decision grants more than the application requested."),
     "decision-outcome": N_("A partly granted decision that grants the whole amount requested."),
+    "decision-before-submitted": N_("A decision dated before the application was submitted."),
+    "decision-in-future": N_("A decision dated after today."),
+    "report-before-decision": N_("A follow-up report dated before the decision it follows up."),
+    "period-before-decision": N_("A follow-up report's period starts before the decision."),
+    "period-after-report": N_("A follow-up report's period ends after the report was written."),
+    "not-assessed": N_("A batch result for an input that the batch could not assess."),
+    "results-criteria-changed": N_(
+        "A batch result's criteria set has changed since, though its version is the same."
+    ),
+    "no-ex-post": N_("An application read from a batch result cannot be scored again ex post."),
     "not-follow-up": N_("The file is not a follow-up report."),
     "unknown-application": N_("A follow-up report names an application that cannot be found."),
     "application-id": N_("The application file given has another id than the report names."),

@@ -84,3 +84,7 @@ def followup(
         loaded = load_report(report, CriteriaLibrary(), application)
         view = followup_view(loaded, lang.value)
         write_atomic(output, render_followup(view, lang.value, format.value, template_dir))
+        # Warnings (a period that ends after the report, ...) are in the report too; on
+        # standard error they reach the officer who runs the command in a script.
+        for warning in loaded.warnings:
+            typer.echo(warning.render(lang.value), err=True)

@@ -43,7 +43,13 @@ def portfolio(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help=T(N_("Application files, follow-up reports, and folders holding them.")),
+            help=T(
+                N_(
+                    "Application files, JSON Lines files of applications (.jsonl), folders "
+                    "written by hallbarhet batch -o, follow-up reports, and folders holding "
+                    "them."
+                )
+            ),
             show_default=False,
         ),
     ],
@@ -78,6 +84,21 @@ def portfolio(
         ),
     ] = None,
     lang: LangOption = DEFAULT_LANG,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            help=T(
+                N_(
+                    "Folder of templates that replace the bundled ones with the same name "
+                    "(portfolio.html.j2, portfolio.txt.j2)."
+                )
+            ),
+            exists=True,
+            file_okay=False,
+            dir_okay=True,
+        ),
+    ] = None,
 ) -> None:
     chosen = list(dict.fromkeys(formats or []))
     if output is None and (len(chosen) > 1 or set(chosen) & {Format.csv, Format.xlsx}):
@@ -93,9 +114,9 @@ def portfolio(
         collected = collect(inputs)
         view = portfolio_view(collected, by.value, lang.value)
         if output is None:
-            write_stdout(view, (chosen or [Format.text])[0].value)
+            write_stdout(view, (chosen or [Format.text])[0].value, template_dir)
         else:
-            write_folder(view, output, [f.value for f in chosen or FOLDER_FORMATS])
+            write_folder(view, output, [f.value for f in chosen or FOLDER_FORMATS], template_dir)
             written = Message(N_("Portfolio written to {folder}."), {"folder": str(output)})
             typer.echo(written.render(lang.value), err=True)
         for problem in collected.problems:

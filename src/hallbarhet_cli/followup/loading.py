@@ -20,6 +20,7 @@ from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.criteria.promises import DeclaredPromise, promises
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity, has_errors
 from hallbarhet_cli.files.yamlload import DataPath, Document, is_file, iter_yaml_files
+from hallbarhet_cli.followup.dates import check_dates
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models.followup import GRANTING, FollowUpReport
 from hallbarhet_cli.models.validation import did_you_mean, validate
@@ -245,6 +246,7 @@ def check_report(
                 {"end": model.period.end.isoformat(), "start": model.period.start.isoformat()},
             ),
         )
+    problems.extend(check_dates(document, model, decision))
 
     values: dict[str, Any] = {}
     for key, value in model.values.items():

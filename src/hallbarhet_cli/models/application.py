@@ -85,6 +85,9 @@ class Application(Model):
     applicant: Applicant
     budget: Budget
     period: Period
+    # When the region received the application (the registration date); optional, and
+    # what a decision's date is checked against.
+    submitted: dt.date | None = None
     summary: str | None = None
     answers: dict[str, Any] = Field(default_factory=dict)
     review: Review | None = None

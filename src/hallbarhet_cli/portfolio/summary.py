@@ -136,7 +136,7 @@ def level_stats(entries: Sequence[Entry]) -> dict[tuple[str, str], dict[Any, dic
     for entry in entries:
         for r in entry.assessment.criteria:
             if r.manual:
-                level: Any = None if r.status.value == "unscored" else f"p{r.points}"
+                level: Any = None if r.unscored else f"p{r.points}"
             else:
                 level = r.level
             cell = out.setdefault((entry.assessment.criteria_id, r.id), {}).setdefault(

@@ -200,13 +200,14 @@ def _application(entry: Entry, lang: str) -> dict[str, Any]:
     decision = app.decision
     latest = entry.latest_report()
     now = None
-    if latest is not None:
-        answers = delivered_answers(loaded.answers, latest.values, latest.answers)
-        now = ex_post(loaded.criteria, app, answers).verdict.value
+    basis = entry.rescoring_basis()
+    if latest is not None and basis is not None:
+        answers = delivered_answers(basis.answers, latest.values, latest.answers)
+        now = ex_post(basis.criteria, basis.model, answers).verdict.value
     return {
         "id": app.id,
         "title": app.title,
-        "file": loaded.document.file,
+        "file": entry.source,
         "criteria_set": loaded.criteria.id,
         **{by: read(app) for by, read in KEYS.items()},
         "requested_sek": summary.whole(app.budget.requested_sek),

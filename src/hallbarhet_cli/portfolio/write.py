@@ -12,13 +12,21 @@ from hallbarhet_cli.portfolio.render import render_html, render_json, render_tex
 from hallbarhet_cli.portfolio.tables import csv_text, tables, write_xlsx
 
 
-def write_stdout(view: dict[str, Any], format: str) -> None:
-    renderers = {"text": render_text, "json": render_json, "html": render_html}
-    write_atomic("-", renderers[format](view))
+def write_stdout(view: dict[str, Any], format: str, template_dir: Path | None = None) -> None:
+    if format == "json":
+        text = render_json(view)
+    elif format == "html":
+        text = render_html(view, template_dir)
+    else:
+        text = render_text(view, template_dir)
+    write_atomic("-", text)
 
 
-def write_folder(view: dict[str, Any], folder: Path, formats: list[str]) -> list[str]:
-    """Write ``formats`` of ``view`` into ``folder``; the names of the files written."""
+def write_folder(
+    view: dict[str, Any], folder: Path, formats: list[str], template_dir: Path | None = None
+) -> list[str]:
+    """Write ``formats`` of ``view`` into ``folder``; the names of the files written.
+    ``template_dir`` holds templates that replace the bundled ones by name."""
     from hallbarhet_cli.batch.outputs import Staging
 
     moment = dt.datetime.fromisoformat(view["generated_at"].replace("Z", "+00:00"))
@@ -30,7 +38,7 @@ def write_folder(view: dict[str, Any], folder: Path, formats: list[str]) -> list
             staging.path(names[-1]).write_text(render_json(view), encoding="utf-8")
         if "html" in formats:
             names.append("portfolio.html")
-            staging.path(names[-1]).write_text(render_html(view), encoding="utf-8")
+            staging.path(names[-1]).write_text(render_html(view, template_dir), encoding="utf-8")
         if "csv" in formats:
             for table in all_tables:
                 names.append(f"{table.name}.csv")
