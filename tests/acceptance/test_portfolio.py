@@ -135,11 +135,27 @@ def test_breakdowns_and_follow_up_totals(run: Run) -> None:
     jobs = promises[("kronoberg-foretagsstod", "new_jobs")]
     assert (jobs["promised_total"], jobs["delivered_total"]) == (9, 5)
     assert jobs["statuses"]["short"] == 2
+    # shares in per cent do not add up across projects: counted, not summed
+    energy = promises[("kronoberg-foretagsstod", "energy_saving_percent")]
+    assert energy["reported"] == 3 and energy["additive"] is False
+    assert (energy["promised_total"], energy["delivered_total"]) == (None, None)
     # granted without a final report: the two with progress reports only
     assert [u["id"] for u in view["unreported"]] == ["FS-2025-0421", "FS-2025-0422"]
     ex_post = {a["id"]: a["ex_post_verdict"] for a in view["applications"]}
     assert ex_post["FS-2026-0431"] == "fail" and ex_post["KRO-2025-0311"] == "pass"
     assert ex_post["KRO-2025-0313"] is None  # no report, no ex-post verdict
+
+
+def test_promises_nobody_reported_on_have_no_totals(run: Run) -> None:
+    """Without reports there is nothing delivered to add up: no data, not zero."""
+    view = portfolio_json(run, FOLLOWUP / "ansokningar")
+    jobs = {(p["criteria_set"], p["question"]): p for p in view["promises"]}[
+        ("kronoberg-foretagsstod", "new_jobs")
+    ]
+    assert (jobs["promised_by"], jobs["reported"]) == (3, 0)
+    assert (jobs["promised_total"], jobs["delivered_total"]) == (None, None)
+    text = run("portfolio", str(FOLLOWUP / "ansokningar"), "--lang", "en").stdout
+    assert "new_jobs: 0 / 3 reported\n" in text
 
 
 def test_levels_per_criterion_with_their_kronor(run: Run) -> None:

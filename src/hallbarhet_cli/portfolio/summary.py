@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from hallbarhet_cli.criteria.promises import NUMERIC, promises
 from hallbarhet_cli.followup.compare import PromiseStatus, compare
+from hallbarhet_cli.models.criteria import Question
 from hallbarhet_cli.models.followup import GRANTING
+from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.portfolio.collect import Entry
 from hallbarhet_cli.scoring.assessment import Verdict
 
@@ -148,10 +150,23 @@ def level_stats(entries: Sequence[Entry]) -> dict[tuple[str, str], dict[Any, dic
     return out
 
 
+def _additive(question: Question) -> bool:
+    """Whether a promise's values add up across projects: numbers do, except shares
+    (a 20 % and a 30 % cut are not a 50 % cut of anything)."""
+    if question.type not in NUMERIC:
+        return False
+    return unit_text(question.unit, "sv").strip().casefold() not in _SHARE_UNITS
+
+
+_SHARE_UNITS: Final = frozenset({"%", "procent", "percent", "per cent"})
+
+
 def promise_stats(entries: Sequence[Entry]) -> dict[tuple[str, str], dict[str, Any]]:
     """For each (criteria set, promise): the granted applications that promised
     something, how many reported a value in their latest report, the promised and
-    delivered totals over those that reported (numbers only), and the statuses."""
+    delivered totals over those that reported, and the statuses. The totals are
+    ``None`` where nothing was reported (no data is not zero) and for values that do
+    not add up across projects (text, yes/no, shares in per cent)."""
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for entry in entries:
         if not is_granted(entry):
@@ -173,15 +188,15 @@ def promise_stats(entries: Sequence[Entry]) -> dict[tuple[str, str], dict[str, A
             promised = loaded.answers.get(question)
             if promised is None:
                 continue
-            numeric = loaded.criteria.question_map[question].type in NUMERIC
+            additive = _additive(loaded.criteria.question_map[question])
             stats = out.setdefault(
                 (loaded.criteria.id, question),
                 {
-                    "numeric": numeric,
+                    "additive": additive,
                     "promised_by": 0,
                     "reported": 0,
-                    "promised_total": 0 if numeric else None,
-                    "delivered_total": 0 if numeric else None,
+                    "promised_total": 0 if additive else None,
+                    "delivered_total": 0 if additive else None,
                     "statuses": {s.value: 0 for s in PromiseStatus},
                 },
             )
@@ -191,7 +206,10 @@ def promise_stats(entries: Sequence[Entry]) -> dict[tuple[str, str], dict[str, A
             stats["statuses"][status.value] += 1
             if result is not None and result.delivered is not None:
                 stats["reported"] += 1
-                if numeric:
+                if additive:
                     stats["promised_total"] += promised
                     stats["delivered_total"] += result.delivered
+    for stats in out.values():
+        if stats["reported"] == 0:
+            stats["promised_total"] = stats["delivered_total"] = None
     return out
