@@ -54,16 +54,31 @@ def _bar(percent: float | None, minimum: float, width: int = 20) -> Text:
 
 def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
     view = printable_data(view)
+    buffer = io.StringIO()
+    console = text_console(buffer, color=color, width=width)
+    console.print(_heading(view, lang))
+    if view["final"]:
+        _gates(console, view, lang)
+        return buffer.getvalue()
+    console.print(_dimensions(view, lang))
+    if view["criteria"]:
+        console.print(_criteria(view, lang))
+    _gates(console, view, lang)
+    _completion(console, view, lang)
+    _improvements(console, view, lang)
+    for warning in view["warnings"]:
+        console.print(Text(warning, style="yellow"))
+    return buffer.getvalue()
+
+
+def _heading(view: dict[str, Any], lang: str) -> Panel:
+    """The verdict and why, the applicant, budget and period, the criteria set."""
 
     def _(message: str) -> str:
         return gettext(message, lang)
 
-    buffer = io.StringIO()
-    console = text_console(buffer, color=color, width=width)
     app = view["application"]
     verdict = view["verdict"]
-    overall = view["overall_percent"]
-
     head = Text()
     head.append(f"{_SYMBOLS[verdict]} {view['verdict_label'].upper()}", style=_STYLES[verdict])
     if view["provisional"] and view["scorable"]:
@@ -91,12 +106,16 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     lines.append(Text(_("Criteria set") + f": {cs['id']} {cs['version']}", style="dim"))
     if view["overrides"]:
         lines.append(Text(_overrides_line(view["overrides"], lang), style="dim"))
-    console.print(
-        Panel(Group(*lines), title=f"{app['id']} · {app['title']}", title_align="left", expand=True)
+    return Panel(
+        Group(*lines), title=f"{app['id']} · {app['title']}", title_align="left", expand=True
     )
-    if view["final"]:
-        _gates(console, view, lang)
-        return buffer.getvalue()
+
+
+def _dimensions(view: dict[str, Any], lang: str) -> Table:
+    """Each dimension's percent against its minimum, then the overall against the pass mark."""
+
+    def _(message: str) -> str:
+        return gettext(message, lang)
 
     dims = Table(title=_("Dimensions"), title_justify="left", expand=False)
     dims.add_column(_("Dimension"))
@@ -122,6 +141,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
             _bar(percent, d["min_percent"]),
             status,
         )
+    overall = view["overall_percent"]
     if overall is not None:
         passes = overall >= view["thresholds"]["pass_percent"]
         dims.add_row(
@@ -133,28 +153,27 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
             if passes
             else Text("✘ " + _("below the pass mark"), style="red"),
         )
-    console.print(dims)
+    return dims
 
-    if view["criteria"]:
-        table = Table(title=_("Criteria"), title_justify="left", expand=True)
-        table.add_column(_("Criterion"), max_width=36)
-        table.add_column(_("Points"), justify="right", no_wrap=True)
-        table.add_column(_("Reason"), ratio=1)
-        for c in view["criteria"]:
-            symbol, style = _STATUS[c["status"]]
-            table.add_row(
-                Text(f"{symbol} {c['id']}", style=style) + Text(f"\n{c['title']}"),
-                _points(c, lang),
-                _reason(c, lang),
-            )
-        console.print(table)
 
-    _gates(console, view, lang)
-    _completion(console, view, lang)
-    _improvements(console, view, lang)
-    for warning in view["warnings"]:
-        console.print(Text(warning, style="yellow"))
-    return buffer.getvalue()
+def _criteria(view: dict[str, Any], lang: str) -> Table:
+    """Each criterion with its status, points and reason."""
+
+    def _(message: str) -> str:
+        return gettext(message, lang)
+
+    table = Table(title=_("Criteria"), title_justify="left", expand=True)
+    table.add_column(_("Criterion"), max_width=36)
+    table.add_column(_("Points"), justify="right", no_wrap=True)
+    table.add_column(_("Reason"), ratio=1)
+    for c in view["criteria"]:
+        symbol, style = _STATUS[c["status"]]
+        table.add_row(
+            Text(f"{symbol} {c['id']}", style=style) + Text(f"\n{c['title']}"),
+            _points(c, lang),
+            _reason(c, lang),
+        )
+    return table
 
 
 def _overrides_line(n: int, lang: str) -> str:
