@@ -23,8 +23,8 @@ from hallbarhet_cli.applications.loading import (
     kind_of,
     read_document,
 )
-from hallbarhet_cli.batch.inputs import FileItem, Item, LineItem, ProblemItem, RowItem
 from hallbarhet_cli.batch.interrupts import die_with_parent
+from hallbarhet_cli.batch.items import FileItem, Item, LineItem, ProblemItem, RowItem
 from hallbarhet_cli.batch.records import (
     ChunkResult,
     Outcome,
