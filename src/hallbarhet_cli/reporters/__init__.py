@@ -16,50 +16,51 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 if TYPE_CHECKING:
     from hallbarhet_cli.applications.loading import LoadedApplication
     from hallbarhet_cli.criteria.diff import SetDiff
     from hallbarhet_cli.criteria.resolved import ResolvedSet
     from hallbarhet_cli.criteriatests.runner import CriteriaTestResult, SetCoverage
+    from hallbarhet_cli.reporters.viewtypes import AssessmentView
     from hallbarhet_cli.scoring.assessment import Assessment
     from hallbarhet_cli.scoring.impact import RoundImpact
 
 
 class Reporter(Protocol):
     def __call__(
-        self, view: dict[str, Any], lang: str, color: bool, template_dir: Path | None = None
+        self, view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None
     ) -> str | bytes: ...
 
 
-def _json(view: dict[str, Any], lang: str, color: bool, template_dir: Path | None = None) -> str:
+def _json(view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None) -> str:
     from hallbarhet_cli.reporters.json_report import render
 
     return render(view)
 
 
-def _text(view: dict[str, Any], lang: str, color: bool, template_dir: Path | None = None) -> str:
+def _text(view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None) -> str:
     from hallbarhet_cli.reporters.terminal import render
 
     return render(view, lang, color=color)
 
 
 def _markdown(
-    view: dict[str, Any], lang: str, color: bool, template_dir: Path | None = None
+    view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None
 ) -> str:
     from hallbarhet_cli.reporters.documents import render
 
     return render(view, lang, "md", template_dir)
 
 
-def _html(view: dict[str, Any], lang: str, color: bool, template_dir: Path | None = None) -> str:
+def _html(view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None) -> str:
     from hallbarhet_cli.reporters.documents import render
 
     return render(view, lang, "html", template_dir)
 
 
-def _pdf(view: dict[str, Any], lang: str, color: bool, template_dir: Path | None = None) -> bytes:
+def _pdf(view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None) -> bytes:
     from hallbarhet_cli.reporters.documents import render
     from hallbarhet_cli.reporters.pdf import html_to_pdf
 

@@ -13,9 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.reporters.console import text_console
+from hallbarhet_cli.reporters.viewtypes import AssessmentView, CriterionView, printable_view
 
 _STYLES: Final = {
     "pass": "bold green",
@@ -52,8 +52,8 @@ def _bar(percent: float | None, minimum: float, width: int = 20) -> Text:
     return text
 
 
-def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
-    view = printable_data(view)
+def render(view: AssessmentView, lang: str, *, color: bool, width: int = 100) -> str:
+    view = printable_view(view)
     buffer = io.StringIO()
     console = text_console(buffer, color=color, width=width)
     console.print(_heading(view, lang))
@@ -71,7 +71,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     return buffer.getvalue()
 
 
-def _heading(view: dict[str, Any], lang: str) -> Panel:
+def _heading(view: AssessmentView, lang: str) -> Panel:
     """The verdict and why, the applicant, budget and period, the criteria set."""
 
     def _(message: str) -> str:
@@ -111,7 +111,7 @@ def _heading(view: dict[str, Any], lang: str) -> Panel:
     )
 
 
-def _dimensions(view: dict[str, Any], lang: str) -> Table:
+def _dimensions(view: AssessmentView, lang: str) -> Table:
     """Each dimension's percent against its minimum, then the overall against the pass mark."""
 
     def _(message: str) -> str:
@@ -156,7 +156,7 @@ def _dimensions(view: dict[str, Any], lang: str) -> Table:
     return dims
 
 
-def _criteria(view: dict[str, Any], lang: str) -> Table:
+def _criteria(view: AssessmentView, lang: str) -> Table:
     """Each criterion with its status, points and reason."""
 
     def _(message: str) -> str:
@@ -185,7 +185,7 @@ def _overrides_line(n: int, lang: str) -> str:
     ).format(n=n)
 
 
-def _points(c: dict[str, Any], lang: str) -> Text:
+def _points(c: CriterionView, lang: str) -> Text:
     if c["points"] is None:
         return Text(f"–/{c['max_points']}", style="dim")
     text = Text(f"{c['points']}/{c['max_points']}")
@@ -199,7 +199,7 @@ def _points(c: dict[str, Any], lang: str) -> Text:
     return text
 
 
-def _reason(c: dict[str, Any], lang: str) -> Text:
+def _reason(c: CriterionView, lang: str) -> Text:
     text = Text(c["reason"])
     if c["overridden"] and c["comment"]:
         note = gettext(N_("Overridden by the case officer: {comment}"), lang)
@@ -216,7 +216,7 @@ def _reason(c: dict[str, Any], lang: str) -> Text:
     return text
 
 
-def _gates(console: Any, view: dict[str, Any], lang: str) -> None:
+def _gates(console: Any, view: AssessmentView, lang: str) -> None:
     def _(message: str) -> str:
         return gettext(message, lang)
 
@@ -233,7 +233,7 @@ def _gates(console: Any, view: dict[str, Any], lang: str) -> None:
             console.print(Text(f"    {g['reason']}", style="dim"))
 
 
-def _completion(console: Any, view: dict[str, Any], lang: str) -> None:
+def _completion(console: Any, view: AssessmentView, lang: str) -> None:
     def _(message: str) -> str:
         return gettext(message, lang)
 
@@ -254,7 +254,7 @@ def _completion(console: Any, view: dict[str, Any], lang: str) -> None:
             console.print(f"  {n}. {u['title']} (" + _("case officer to score") + ")")
 
 
-def _improvements(console: Any, view: dict[str, Any], lang: str) -> None:
+def _improvements(console: Any, view: AssessmentView, lang: str) -> None:
     if view["improvements"]:
         console.print(Text(gettext(N_("What would raise the score"), lang), style="bold"))
         for i, imp in enumerate(view["improvements"][:TOP_IMPROVEMENTS], 1):
