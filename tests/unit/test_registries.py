@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 import typer
 
+from hallbarhet_cli.batch.items import InputKind
 from hallbarhet_cli.checks.findings import FINDINGS_REPORTERS
 from hallbarhet_cli.cli import assess, batch, validate
 from hallbarhet_cli.cli.app import app
@@ -89,3 +91,17 @@ def test_the_handbook_renderers_write_markdown_and_html(mini_set: ResolvedSet) -
     page = HANDBOOKS["html"](mini_set, "sv")
     assert page == handbook.render_handbook(mini_set, "sv", "html")
     assert page.lstrip().lower().startswith("<!doctype html>")
+
+
+def test_each_input_suffix_belongs_to_one_batch_format() -> None:
+    from hallbarhet_cli.batch.formats import FORMATS, kind_of_path
+    from hallbarhet_cli.batch.inputs import TABULAR
+
+    suffixes = [s for f in FORMATS.values() for s in f.suffixes]
+    assert len(suffixes) == len(set(suffixes))
+    for kind, form in FORMATS.items():
+        assert form.kind is kind
+        for suffix in form.suffixes:
+            assert kind_of_path(Path(f"round/x{suffix.upper()}")) is kind
+    assert kind_of_path(Path("round/x.txt")) is InputKind.APPLICATION
+    assert {InputKind.CSV, InputKind.XLSX} == TABULAR
