@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from hallbarhet_cli.applications.loading import LoadedApplication
     from hallbarhet_cli.criteria.diff import SetDiff
     from hallbarhet_cli.criteria.resolved import ResolvedSet
@@ -28,10 +30,12 @@ if TYPE_CHECKING:
     from hallbarhet_cli.scoring.impact import RoundImpact
 
 
-class Reporter(Protocol):
-    def __call__(
-        self, view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None
-    ) -> str | bytes: ...
+if TYPE_CHECKING:
+
+    class Reporter(Protocol):
+        def __call__(
+            self, view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None
+        ) -> str | bytes: ...
 
 
 def _json(view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None) -> str:
@@ -76,18 +80,20 @@ REPORTERS: Final[dict[str, Reporter]] = {
 }
 
 
-class ExplanationRenderer(Protocol):
-    """``--explain CRITERION``: one criterion of an assessed application in full."""
+if TYPE_CHECKING:
 
-    def __call__(
-        self,
-        assessment: Assessment,
-        loaded: LoadedApplication,
-        criterion: str,
-        lang: str,
-        *,
-        color: bool,
-    ) -> str: ...
+    class ExplanationRenderer(Protocol):
+        """``--explain CRITERION``: one criterion of an assessed application in full."""
+
+        def __call__(
+            self,
+            assessment: Assessment,
+            loaded: LoadedApplication,
+            criterion: str,
+            lang: str,
+            *,
+            color: bool,
+        ) -> str: ...
 
 
 def _explanation_text(
@@ -101,18 +107,20 @@ def _explanation_text(
 EXPLANATIONS: Final[dict[str, ExplanationRenderer]] = {"text": _explanation_text}
 
 
-class PrecheckRenderer(Protocol):
-    """``--precheck``: the applicant's pre-check of a draft application."""
+if TYPE_CHECKING:
 
-    def __call__(
-        self,
-        assessment: Assessment,
-        loaded: LoadedApplication,
-        lang: str,
-        *,
-        color: bool,
-        show_ids: bool,
-    ) -> str: ...
+    class PrecheckRenderer(Protocol):
+        """``--precheck``: the applicant's pre-check of a draft application."""
+
+        def __call__(
+            self,
+            assessment: Assessment,
+            loaded: LoadedApplication,
+            lang: str,
+            *,
+            color: bool,
+            show_ids: bool,
+        ) -> str: ...
 
 
 def _precheck_text(
@@ -126,16 +134,18 @@ def _precheck_text(
 PRECHECKS: Final[dict[str, PrecheckRenderer]] = {"text": _precheck_text}
 
 
-class CriteriaTestRenderer(Protocol):
-    """``hallbarhet test``: the criteria test results and rule coverage."""
+if TYPE_CHECKING:
 
-    def __call__(
-        self,
-        results: Sequence[CriteriaTestResult],
-        coverages: Sequence[SetCoverage],
-        lang: str,
-        min_coverage: float | None,
-    ) -> str: ...
+    class CriteriaTestRenderer(Protocol):
+        """``hallbarhet test``: the criteria test results and rule coverage."""
+
+        def __call__(
+            self,
+            results: Sequence[CriteriaTestResult],
+            coverages: Sequence[SetCoverage],
+            lang: str,
+            min_coverage: float | None,
+        ) -> str: ...
 
 
 def _test_run_text(
@@ -163,10 +173,12 @@ def _test_run_json(
 TEST_RUNS: Final[dict[str, CriteriaTestRenderer]] = {"text": _test_run_text, "json": _test_run_json}
 
 
-class DiffRenderer(Protocol):
-    """``criteria diff``: what changed between two versions, with a round's impact."""
+if TYPE_CHECKING:
 
-    def __call__(self, diff: SetDiff, impact: RoundImpact | None, lang: str) -> str: ...
+    class DiffRenderer(Protocol):
+        """``criteria diff``: what changed between two versions, with a round's impact."""
+
+        def __call__(self, diff: SetDiff, impact: RoundImpact | None, lang: str) -> str: ...
 
 
 def _diff_text(diff: SetDiff, impact: RoundImpact | None, lang: str) -> str:
@@ -184,12 +196,14 @@ def _diff_json(diff: SetDiff, impact: RoundImpact | None, lang: str) -> str:
 DIFFS: Final[dict[str, DiffRenderer]] = {"text": _diff_text, "json": _diff_json}
 
 
-class HandbookRenderer(Protocol):
-    """``criteria docs``: the applicants' handbook of a criteria set."""
+if TYPE_CHECKING:
 
-    def __call__(
-        self, criteria: ResolvedSet, lang: str, template_dir: Path | None = None
-    ) -> str: ...
+    class HandbookRenderer(Protocol):
+        """``criteria docs``: the applicants' handbook of a criteria set."""
+
+        def __call__(
+            self, criteria: ResolvedSet, lang: str, template_dir: Path | None = None
+        ) -> str: ...
 
 
 def _handbook_markdown(criteria: ResolvedSet, lang: str, template_dir: Path | None = None) -> str:
