@@ -1,5 +1,6 @@
-"""The assessment view has exactly the keys its declared shape names, at every level, for
-every bundled example, so the type checker's view of a report is the view reporters get."""
+"""The assessment, ``--explain`` and ``--precheck`` views have exactly the keys their
+declared shapes name, at every level, for the bundled examples, so the type checker's view
+of a report is the view reporters get."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ import pytest
 
 from hallbarhet_cli.applications.loading import load_application
 from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.reporters.explain_text import explanation_view
+from hallbarhet_cli.reporters.precheck import precheck_view
 from hallbarhet_cli.reporters.views import assessment_view
-from hallbarhet_cli.reporters.viewtypes import AssessmentView
+from hallbarhet_cli.reporters.viewtypes import AssessmentView, ExplanationView, PrecheckView
 from hallbarhet_cli.scoring.engine import assess
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*.yaml"))
@@ -60,3 +63,19 @@ def test_a_key_the_shape_does_not_name_is_found() -> None:
     view: Any = assessment_view(assess(loaded.criteria, loaded.model, loaded.answers), loaded, "en")
     view["criteria"][0]["pionts"] = view["criteria"][0].pop("points")
     assert mismatches(view, AssessmentView) == ["view.criteria[0]: ['pionts', 'points']"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_precheck_view_has_exactly_the_declared_keys(example: Path) -> None:
+    loaded = load_application(example, CriteriaLibrary(), draft=True)
+    result = assess(loaded.criteria, loaded.model, loaded.answers)
+    assert mismatches(precheck_view(result, loaded, "en"), PrecheckView) == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_explanation_view_has_exactly_the_declared_keys(example: Path) -> None:
+    loaded = load_application(example, CriteriaLibrary())
+    result = assess(loaded.criteria, loaded.model, loaded.answers)
+    for criterion in loaded.criteria.criterion_map:
+        view = explanation_view(result, loaded, criterion, "sv")
+        assert mismatches(view, ExplanationView) == [], criterion

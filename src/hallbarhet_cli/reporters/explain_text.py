@@ -10,7 +10,7 @@ comment, or that it awaits a score.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Final
+from typing import Final
 
 from rich.text import Text
 
@@ -19,10 +19,17 @@ from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.criteria.titles import criteria_titled
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
-from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import All, Any_, Condition, localize
 from hallbarhet_cli.reporters.textpage import TextPage
+from hallbarhet_cli.reporters.viewtypes import (
+    ConditionPart,
+    ConditionParts,
+    ExplainedLevel,
+    ExplainedQuestion,
+    ExplanationView,
+    printable_view,
+)
 from hallbarhet_cli.scoring.assessment import Assessment
 from hallbarhet_cli.scoring.engine import Facts, fill_form
 from hallbarhet_cli.scoring.explain import Explainer
@@ -62,7 +69,7 @@ def find_criterion(criteria: ResolvedSet, wanted: str) -> str:
 
 def explanation_view(
     assessment: Assessment, loaded: LoadedApplication, criterion_id: str, lang: str
-) -> dict[str, Any]:
+) -> ExplanationView:
     """Everything ``--explain`` shows about one criterion, in ``lang``."""
     criteria = loaded.criteria
     explain = Explainer(criteria, lang)
@@ -75,7 +82,7 @@ def explanation_view(
     def _(message: str) -> str:
         return gettext(message, lang)
 
-    questions = []
+    questions: list[ExplainedQuestion] = []
     for question_id, answer in result.answers:
         gap = missing.get(question_id)
         if question_id not in form.asked:
@@ -92,7 +99,7 @@ def explanation_view(
             {"id": question_id, "label": explain.question_label(question_id), "answer": state}
         )
 
-    levels = []
+    levels: list[ExplainedLevel] = []
     for i, level in enumerate(criterion.levels or []):
         reached = result.level
         status = (
@@ -142,7 +149,7 @@ def explanation_view(
     }
 
 
-def _parts(condition: Condition | None, facts: Facts, explain: Explainer) -> dict[str, Any]:
+def _parts(condition: Condition | None, facts: Facts, explain: Explainer) -> ConditionParts:
     """A level's condition split for showing why it holds or not: the members of a
     top-level ``all``/``any`` (``join``), or the condition itself, each with whether it
     holds."""
@@ -154,7 +161,9 @@ def _parts(condition: Condition | None, facts: Facts, explain: Explainer) -> dic
         )
     else:
         join, members = "single", [condition]
-    items = [{"text": explain.condition(c), "holds": facts.holds(c)} for c in members]
+    items: list[ConditionPart] = [
+        {"text": explain.condition(c), "holds": facts.holds(c)} for c in members
+    ]
     return {"join": join, "items": items}
 
 
@@ -166,9 +175,9 @@ _PARTS_HEAD: Final = {
 }
 
 
-def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
+def render(view: ExplanationView, lang: str, *, color: bool, width: int = 100) -> str:
     """``view`` as text for the terminal."""
-    view = printable_data(view)
+    view = printable_view(view)
     page = TextPage(lang, color=color, width=width)
     _heading(page, view)
     if view["manual"]:
@@ -180,7 +189,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     return page.text()
 
 
-def _heading(page: TextPage, view: dict[str, Any]) -> None:
+def _heading(page: TextPage, view: ExplanationView) -> None:
     """The criterion, its dimension, weight and goals, its result and its guidance."""
     tr, lang = page.tr, page.lang
     page.out(f"{view['id']} · {view['title']}", style="bold")
@@ -202,7 +211,7 @@ def _heading(page: TextPage, view: dict[str, Any]) -> None:
         page.out(view["guidance"].strip())
 
 
-def _officer_score(page: TextPage, view: dict[str, Any]) -> None:
+def _officer_score(page: TextPage, view: ExplanationView) -> None:
     """A criterion the case officer scores: their guidance, their score and the advice."""
     tr = page.tr
     if view["manual_guidance"]:
@@ -223,14 +232,14 @@ def _officer_score(page: TextPage, view: dict[str, Any]) -> None:
         page.out(upcoming["advice"].strip())
 
 
-def _questions(page: TextPage, view: dict[str, Any]) -> None:
+def _questions(page: TextPage, view: ExplanationView) -> None:
     page.section(page.tr(N_("Questions and answers")))
     for q in view["questions"]:
         page.out(f"• {q['label']} ({q['id']})", 2)
         page.out(q["answer"], 4, "cyan")
 
 
-def _levels(page: TextPage, view: dict[str, Any]) -> None:
+def _levels(page: TextPage, view: ExplanationView) -> None:
     """Each level with its status, and for the levels that decide, each part of its
     condition marked as holding or not."""
     tr = page.tr
@@ -256,7 +265,7 @@ def _levels(page: TextPage, view: dict[str, Any]) -> None:
                 page.out(_mark(item), 8)
 
 
-def _next_level(page: TextPage, view: dict[str, Any]) -> None:
+def _next_level(page: TextPage, view: ExplanationView) -> None:
     """What the next level needs and what it would add, with the advice."""
     tr = page.tr
     page.section(tr(N_("Next level")))
@@ -277,7 +286,7 @@ _STATUS_MARK: Final = {"reached": "▶", "not_met": "✘", "lower": "·"}
 _STATUS_STYLE: Final = {"reached": "bold green", "not_met": "", "lower": "dim"}
 
 
-def _mark(item: dict[str, Any]) -> Text:
+def _mark(item: ConditionPart) -> Text:
     symbol, colour = _MARKS[item["holds"]]
     return Text(f"{symbol} ", style=colour) + Text(item["text"])
 

@@ -9,24 +9,28 @@ asked for with ``--show-ids``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.applications.loading import LoadedApplication
-from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
 from hallbarhet_cli.reporters.textpage import TextPage
 from hallbarhet_cli.reporters.views import VERDICT_LABELS, below_minimum
+from hallbarhet_cli.reporters.viewtypes import (
+    PrecheckGap,
+    PrecheckGate,
+    PrecheckImprovement,
+    PrecheckView,
+    printable_view,
+)
 from hallbarhet_cli.scoring.assessment import Assessment, Status
 from hallbarhet_cli.scoring.explain import Explainer
 
 
 def precheck_view(
     assessment: Assessment, loaded: LoadedApplication, lang: str, *, show_ids: bool = False
-) -> dict[str, Any]:
+) -> PrecheckView:
     """Everything the pre-check shows, in ``lang``; ids only with ``show_ids``."""
     criteria = loaded.criteria
     explain = Explainer(criteria, lang)
@@ -34,7 +38,7 @@ def precheck_view(
     def named(text: str, internal_id: str) -> str:
         return f"{text} ({internal_id})" if show_ids else text
 
-    missing = []
+    missing: list[PrecheckGap] = []
     for gap in assessment.missing:
         question = criteria.question_map[gap.question]
         missing.append(
@@ -48,7 +52,7 @@ def precheck_view(
             }
         )
     results = {r.id: r for r in assessment.criteria}
-    improvements = [
+    improvements: list[PrecheckImprovement] = [
         {
             "title": named(explain.criterion_title(i.criterion), i.criterion),
             "gain": i.gain,
@@ -59,7 +63,7 @@ def precheck_view(
         # A criterion the case officer has not scored yet is not something to improve.
         if results[i.criterion].status is not Status.UNSCORED
     ]
-    gates = [
+    gates: list[PrecheckGate] = [
         {
             "title": named(explain.gate_title(g.id), g.id),
             "reason": " ".join(explain.gate_reason(g).split()),
@@ -83,9 +87,9 @@ def precheck_view(
     }
 
 
-def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
+def render(view: PrecheckView, lang: str, *, color: bool, width: int = 100) -> str:
     """``view`` as text for the terminal or a file to hand to the applicant."""
-    view = printable_data(view)
+    view = printable_view(view)
     page = TextPage(lang, color=color, width=width)
     _heading(page, view)
     page.out()
@@ -100,7 +104,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     return page.text()
 
 
-def _heading(page: TextPage, view: dict[str, Any]) -> None:
+def _heading(page: TextPage, view: PrecheckView) -> None:
     tr = page.tr
     page.out(
         Text(
@@ -123,7 +127,7 @@ def _heading(page: TextPage, view: dict[str, Any]) -> None:
     )
 
 
-def _missing(page: TextPage, missing: list[dict[str, Any]]) -> None:
+def _missing(page: TextPage, missing: list[PrecheckGap]) -> None:
     """The completion request: each answer to add or lengthen, with its options and help."""
     tr = page.tr
     if not missing:
@@ -141,7 +145,7 @@ def _missing(page: TextPage, missing: list[dict[str, Any]]) -> None:
             page.out(gap["help"], 3, "dim")
 
 
-def _gap_note(gap: dict[str, Any], lang: str) -> str:
+def _gap_note(gap: PrecheckGap, lang: str) -> str:
     if not gap["too_short"]:
         return gettext(N_("Not answered yet."), lang)
     more = gap["min_length"] - gap["length"]
@@ -155,7 +159,7 @@ def _gap_note(gap: dict[str, Any], lang: str) -> str:
     ).format(length=gap["length"], min=gap["min_length"], more=more)
 
 
-def _improvements(page: TextPage, improvements: list[dict[str, Any]]) -> None:
+def _improvements(page: TextPage, improvements: list[PrecheckImprovement]) -> None:
     if not improvements:
         return
     page.out()
@@ -190,7 +194,7 @@ def _officer_judged(page: TextPage, titles: list[str]) -> None:
         page.out(Text(f"– {title}"))
 
 
-def _gates(page: TextPage, gates: list[dict[str, Any]]) -> None:
+def _gates(page: TextPage, gates: list[PrecheckGate]) -> None:
     tr = page.tr
     if not gates:
         return
@@ -207,7 +211,7 @@ def _gates(page: TextPage, gates: list[dict[str, Any]]) -> None:
             page.out(gate["reason"], 3, "dim")
 
 
-def verdict_line(view: dict[str, Any], lang: str) -> Text:
+def verdict_line(view: PrecheckView, lang: str) -> Text:
     """One line: the verdict with the overall percent, marked preliminary when
     the application is incomplete."""
     lead = gettext(

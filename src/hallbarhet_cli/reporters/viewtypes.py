@@ -1,5 +1,6 @@
-"""The shape of the assessment view (:func:`~hallbarhet_cli.reporters.views.assessment_view`),
-so that the type checker catches a misspelt key in a reporter.
+"""The shape of the assessment view (:func:`~hallbarhet_cli.reporters.views.assessment_view`)
+and of the ``--explain`` and ``--precheck`` views, so that the type checker catches a
+misspelt key in a reporter.
 
 The view is plain data: these are ``TypedDict``\\ s, dicts at run time, so the JSON report
 is the view as it was. The applicant, budget and period are the application's own fields
@@ -8,7 +9,8 @@ as its models dump them (see :mod:`hallbarhet_cli.models.application`).
 
 from __future__ import annotations
 
-from typing import Any, TypedDict, cast
+from collections.abc import Mapping
+from typing import Any, TypedDict, TypeVar, cast
 
 from hallbarhet_cli.files.printable import printable_data
 
@@ -142,6 +144,105 @@ class AssessmentView(TypedDict):
     review_date: str | None
 
 
-def printable_view(view: AssessmentView) -> AssessmentView:
+# -- hallbarhet assess --explain CRITERION --------------------------------------------------
+class ExplainedQuestion(TypedDict):
+    id: str
+    label: str
+    answer: str  # the answer in words, or why there is none
+
+
+class ConditionPart(TypedDict):
+    text: str
+    holds: bool
+
+
+class ConditionParts(TypedDict):
+    join: str  # "all", "any", "single" or "none"
+    items: list[ConditionPart]
+
+
+class ExplainedLevel(TypedDict):
+    name: str
+    points: int
+    condition: str | None  # None: the level that holds otherwise
+    status: str  # "reached", "not_met" or "lower"
+    parts: ConditionParts
+
+
+class OfficerScore(TypedDict):
+    points: int | None
+    comment: str | None
+
+
+class NextLevel(TypedDict):
+    gain: float
+    needs: str
+    advice: str
+
+
+class ExplanationView(TypedDict):
+    """Everything ``--explain`` shows about one criterion."""
+
+    id: str
+    title: str
+    dimension: str
+    weight: float
+    sdg: list[int]
+    points: int
+    max_points: int
+    status: str
+    manual: bool
+    guidance: str
+    manual_guidance: str
+    questions: list[ExplainedQuestion]
+    levels: list[ExplainedLevel]
+    reason: str
+    officer: str | None
+    score: OfficerScore | None
+    next: NextLevel | None
+
+
+# -- hallbarhet assess --precheck ----------------------------------------------------------
+class PrecheckGap(TypedDict):
+    label: str
+    help: str
+    too_short: bool
+    length: int
+    min_length: int
+    options: list[str]
+
+
+class PrecheckImprovement(TypedDict):
+    title: str
+    gain: float
+    needs: str
+    advice: str
+
+
+class PrecheckGate(TypedDict):
+    title: str
+    reason: str
+    excludes: bool
+
+
+class PrecheckView(TypedDict):
+    """Everything the applicant's pre-check shows."""
+
+    title: str
+    missing: list[PrecheckGap]
+    improvements: list[PrecheckImprovement]
+    officer_judged: list[str]
+    gates: list[PrecheckGate]
+    verdict: str
+    provisional: bool
+    overall_percent: float | None
+    pass_percent: float
+    below_minimum: list[str]
+
+
+_View = TypeVar("_View", bound=Mapping[str, object])
+
+
+def printable_view(view: _View) -> _View:
     """``view`` with every string made printable for a terminal; the shape is the same."""
-    return cast(AssessmentView, printable_data(view))
+    return cast(_View, printable_data(view))
