@@ -10,9 +10,9 @@ of work items, one per application.
   read through a column mapping (``--map``).
 
 Each format is one unit in :mod:`hallbarhet_cli.batch.formats`. Nothing is read twice
-into memory: lines and rows are yielded one at a time, and an
-argument that matches nothing, or a file that cannot be opened, becomes an item of its
-own that the worker turns into an error row.
+into memory: lines and rows are yielded one at a time, and an argument that matches
+nothing, or a file that cannot be opened, becomes an item of its own that the worker
+turns into an error row.
 """
 
 from __future__ import annotations
