@@ -1,11 +1,11 @@
 """``hallbarhet assess --explain CRITERION`` and ``--precheck``, in Swedish and English.
 
 Expected texts come from the catalogue (``gettext``) and from the criteria sets, so the
-tests hold whether or not a message has its Swedish translation yet."""
+tests hold whether or not a message has its Swedish translation yet. The details of both
+texts are tested without a process in ``tests/unit/test_explain_precheck_text.py``."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -13,10 +13,10 @@ import pytest
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.i18n import gettext
 from tests.acceptance.conftest import EXAMPLES, Run
+from tests.unit.test_explain_precheck_text import internal_ids
 
 INCOMPLETE = EXAMPLES / "testbadd-aterbruk-vaxjo.yaml"  # 3 missing answers, one too short
 SCORED = EXAMPLES / "solcellspark-alvesta.yaml"  # reviewed by the case officer
-EXCLUDED = EXAMPLES / "lng-tankstation-almhult.yaml"  # fossil fuels
 LANGS = ["sv", "en"]
 
 
@@ -55,35 +55,6 @@ def test_explain_shows_a_criterion_in_full(run: Run, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_explain_marks_which_parts_of_a_level_hold(run: Run, lang: str) -> None:
-    result = run("assess", SCORED, "--explain", "SOC-2", "--lang", lang)
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
-    assert gettext("Needs all of these:", lang) in out  # "Active" is not reached
-    assert "✘" in out and "✔" in out
-    assert "▶" in out
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_explain_a_manual_criterion_shows_the_officers_score(run: Run, lang: str) -> None:
-    scored = run("assess", SCORED, "--explain", "SOC-4", "--lang", lang)
-    assert scored.returncode == 0, scored.stderr
-    out = flat(scored.stdout)
-    assert gettext("The case officer's score", lang) in out
-    assert gettext("{points} of {max} points", lang).format(points=3, max=3) in out
-    assert "Karin Lindqvist" in out
-    assert "Målkonflikterna kring markanvändning" in out
-    waiting = run("assess", INCOMPLETE, "--explain", "SOC-4", "--lang", lang)
-    assert gettext("Awaiting the case officer's score.", lang) in waiting.stdout
-
-
-def test_explain_accepts_an_id_in_another_case(run: Run) -> None:
-    result = run("assess", SCORED, "--explain", "eko-1", "--lang", "en")
-    assert result.returncode == 0
-    assert result.stdout.startswith("EKO-1 · Climate impact")
-
-
-@pytest.mark.parametrize("lang", LANGS)
 def test_explain_an_unknown_criterion_is_an_error_with_a_suggestion(run: Run, lang: str) -> None:
     result = run("assess", SCORED, "--explain", "EKO1", "--lang", lang)
     assert result.returncode == 2
@@ -95,15 +66,6 @@ def test_explain_an_unknown_criterion_is_an_error_with_a_suggestion(run: Run, la
 
 
 # -- --precheck ------------------------------------------------------------------------------
-def internal_ids() -> re.Pattern[str]:
-    """Every question, criterion and gate id of the bundled funding sets, as whole words."""
-    ids: set[str] = set()
-    for set_id in ("kronoberg-projektmedel", "kronoberg-foretagsstod"):
-        criteria = CriteriaLibrary().resolve(set_id, Where("test"))
-        ids |= set(criteria.question_map) | set(criteria.criterion_map) | set(criteria.gate_map)
-    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(ids))) + r")(?![\w-])")
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_precheck_asks_for_what_is_missing_in_plain_language(run: Run, lang: str) -> None:
     result = run("assess", INCOMPLETE, "--precheck", "--lang", lang)
@@ -130,37 +92,6 @@ def test_precheck_asks_for_what_is_missing_in_plain_language(run: Run, lang: str
     assert result.stdout.rstrip().splitlines()[-1].strip()  # the verdict line ends the report
     # No internal ids.
     assert internal_ids().findall(result.stdout) == []
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_precheck_shows_ids_when_asked(run: Run, lang: str) -> None:
-    result = run("assess", INCOMPLETE, "--precheck", "--show-ids", "--lang", lang)
-    assert result.returncode == 0
-    found = set(internal_ids().findall(result.stdout))
-    assert {"ghg_change_t", "goal_conflicts_description", "EKO-1"} <= found
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_precheck_tells_the_applicant_about_an_exclusion(run: Run, lang: str) -> None:
-    result = run("assess", EXCLUDED, "--precheck", "--lang", lang)
-    assert result.returncode == 0
-    out = flat(result.stdout)
-    title = "Fossila bränslen" if lang == "sv" else "Fossil fuels"
-    assert gettext("Cannot be granted: {title}.", lang).format(title=title) in out
-    assert (
-        gettext("Excluded", lang)
-        in out.split(gettext("Preliminary verdict: {verdict}", lang)[:5])[-1]
-    )
-    assert internal_ids().findall(result.stdout) == []
-
-
-def test_precheck_of_a_complete_application(run: Run) -> None:
-    result = run("assess", SCORED, "--precheck", "--lang", "en")
-    assert result.returncode == 0
-    out = flat(result.stdout)
-    assert "Every required question is answered." in out
-    assert "Verdict: Sustainability-proofed – 79.5% overall, 60.0% is needed." in out
-    assert "Preliminary" not in out
 
 
 def test_precheck_writes_to_a_file(run: Run, tmp_path: Path) -> None:

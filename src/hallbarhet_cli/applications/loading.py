@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from hallbarhet_cli.files.yamlload import DataPath, Document, LoadError, load_fi
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Application, Question
 from hallbarhet_cli.models.application import Score
-from hallbarhet_cli.models.criteria import Manual
+from hallbarhet_cli.models.criteria import Manual, QuestionType
 from hallbarhet_cli.models.fields import option_label
 from hallbarhet_cli.models.validation import (
     describe,
@@ -235,71 +236,111 @@ def typed_answer(question: Question, value: Any) -> tuple[Any, Message | None]:
 def _typed_answer(
     document: Document, path: DataPath, question: Question, value: Any
 ) -> tuple[Any, Problem | None]:
-    def wrong(template: str, hint: Message | None = None, **args: Any) -> tuple[Any, Problem]:
-        args.setdefault("got", describe(value))
-        return None, document.problem(path, "answer-type", Message(template, args, hint))
+    return _ANSWER_READERS[question.type](_Answer(document, path, question, value))
 
-    kind = question.type
-    if kind in ("number", "integer"):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return wrong(N_("Expected a number for {id!r}, got {got}."), id=question.id)
-        if isinstance(value, float) and not math.isfinite(value):
-            return wrong(N_("Expected a finite number for {id!r}, got {got}."), id=question.id)
-        if kind == "integer" and not isinstance(value, int):
-            return wrong(N_("Expected a whole number for {id!r}, got {got}."), id=question.id)
-        if (question.min is not None and value < question.min) or (
-            question.max is not None and value > question.max
-        ):
-            return None, document.problem(
-                path,
-                "answer-range",
-                Message(
-                    N_("{value} is outside the allowed range for {id!r} ({min} to {max})."),
-                    {
-                        "value": value,
-                        "id": question.id,
-                        "min": question.min if question.min is not None else "-",
-                        "max": question.max if question.max is not None else "-",
-                    },
-                ),
-            )
-        return value, None
-    if kind == "boolean":
-        if not isinstance(value, bool):
-            return wrong(
-                N_("Expected true or false for {id!r}, got {got}."),
-                boolean_hint(_text(document, path, value)),
-                id=question.id,
-            )
-        return value, None
-    if kind == "date":
-        if isinstance(value, str):
-            with contextlib.suppress(ValueError):
-                value = dt.date.fromisoformat(value)
-        if not isinstance(value, dt.date):
-            return wrong(N_("Expected a date (YYYY-MM-DD) for {id!r}, got {got}."), id=question.id)
-        return value, None
-    if kind == "text":
-        value = _text(document, path, value)
-        if not isinstance(value, str):
-            return wrong(N_("Expected text for {id!r}, got {got}."), id=question.id)
-        return value, None
-    if kind == "choice":
-        value = _text(document, path, value)
-        if not isinstance(value, str):
-            return wrong(N_("Expected one of the options for {id!r}, got {got}."), id=question.id)
-        return _option(document, path, question, value)
-    if not isinstance(value, list):
-        return wrong(N_("Expected a list of options for {id!r}, got {got}."), id=question.id)
+
+@dataclass(frozen=True)
+class _Answer:
+    """One answer as written, with what is needed to report a problem at its place."""
+
+    document: Document
+    path: DataPath
+    question: Question
+    value: Any
+
+    def text(self) -> Any:
+        return _text(self.document, self.path, self.value)
+
+    def wrong(self, template: str, hint: Message | None = None) -> tuple[Any, Problem]:
+        args = {"id": self.question.id, "got": describe(self.value)}
+        return None, self.document.problem(self.path, "answer-type", Message(template, args, hint))
+
+
+def _number(answer: _Answer) -> tuple[Any, Problem | None]:
+    value, question = answer.value, answer.question
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return answer.wrong(N_("Expected a number for {id!r}, got {got}."))
+    if isinstance(value, float) and not math.isfinite(value):
+        return answer.wrong(N_("Expected a finite number for {id!r}, got {got}."))
+    if question.type == "integer" and not isinstance(value, int):
+        return answer.wrong(N_("Expected a whole number for {id!r}, got {got}."))
+    if (question.min is not None and value < question.min) or (
+        question.max is not None and value > question.max
+    ):
+        return None, answer.document.problem(
+            answer.path,
+            "answer-range",
+            Message(
+                N_("{value} is outside the allowed range for {id!r} ({min} to {max})."),
+                {
+                    "value": value,
+                    "id": question.id,
+                    "min": question.min if question.min is not None else "-",
+                    "max": question.max if question.max is not None else "-",
+                },
+            ),
+        )
+    return value, None
+
+
+def _boolean(answer: _Answer) -> tuple[Any, Problem | None]:
+    if not isinstance(answer.value, bool):
+        return answer.wrong(
+            N_("Expected true or false for {id!r}, got {got}."), boolean_hint(answer.text())
+        )
+    return answer.value, None
+
+
+def _date(answer: _Answer) -> tuple[Any, Problem | None]:
+    value = answer.value
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            value = dt.date.fromisoformat(value)
+    if not isinstance(value, dt.date):
+        return answer.wrong(N_("Expected a date (YYYY-MM-DD) for {id!r}, got {got}."))
+    return value, None
+
+
+def _free_text(answer: _Answer) -> tuple[Any, Problem | None]:
+    value = answer.text()
+    if not isinstance(value, str):
+        return answer.wrong(N_("Expected text for {id!r}, got {got}."))
+    return value, None
+
+
+def _choice(answer: _Answer) -> tuple[Any, Problem | None]:
+    value = answer.text()
+    if not isinstance(value, str):
+        return answer.wrong(N_("Expected one of the options for {id!r}, got {got}."))
+    return _option(answer.document, answer.path, answer.question, value)
+
+
+def _multichoice(answer: _Answer) -> tuple[Any, Problem | None]:
+    if not isinstance(answer.value, list):
+        return answer.wrong(N_("Expected a list of options for {id!r}, got {got}."))
     chosen = []
-    for i, item in enumerate(value):
-        item = _text(document, (*path, i), item)
-        checked, problem = _option(document, (*path, i), question, item)
+    for i, item in enumerate(answer.value):
+        path = (*answer.path, i)
+        checked, problem = _option(
+            answer.document, path, answer.question, _text(answer.document, path, item)
+        )
         if problem is not None:
             return None, problem
         if checked not in chosen:
             chosen.append(checked)
     return chosen, None
+
+
+# How an answer is read, by the question's type.
+_ANSWER_READERS: dict[QuestionType, Callable[[_Answer], tuple[Any, Problem | None]]] = {
+    "number": _number,
+    "integer": _number,
+    "boolean": _boolean,
+    "date": _date,
+    "text": _free_text,
+    "choice": _choice,
+    "multichoice": _multichoice,
+}
 
 
 def _option(

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from hallbarhet_cli.applications.loading import LoadedApplication, application_from_document
-from hallbarhet_cli.batch.inputs import InputFile, InputKind, LineItem, ProblemItem, jsonl_items
+from hallbarhet_cli.batch.formats.jsonlines import JsonLines
+from hallbarhet_cli.batch.items import InputFile, InputKind, LineItem, Prepared, ProblemItem
 from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity
 from hallbarhet_cli.files.normal import nfc_data
@@ -45,7 +46,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def read_lines(path: Path, display: str) -> Iterator[LineItem | ProblemItem]:
     """The non-blank lines of the JSON Lines file at ``path``, one at a time; a line over
     the size limit, or a file that cannot be opened, is a :class:`ProblemItem`."""
-    for item in jsonl_items(InputFile(path, display, InputKind.JSONL, True), 0):
+    entry = InputFile(path, display, InputKind.JSONL, True)
+    for item in JsonLines().items(entry, Prepared(0), None, 0):
         assert isinstance(item, LineItem | ProblemItem)
         yield item
 

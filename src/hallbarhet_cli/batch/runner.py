@@ -20,8 +20,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Final
 
-from hallbarhet_cli.batch.inputs import Item
 from hallbarhet_cli.batch.interrupts import deferred, pause_point
+from hallbarhet_cli.batch.items import Item
 from hallbarhet_cli.batch.records import ChunkResult
 from hallbarhet_cli.batch.worker import Settings, Worker, initialize, run_chunk
 

@@ -114,92 +114,126 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
         mapping = load_mapping(options.mapping, library, options.criteria_ref)
     round_ = prepare(options.inputs, mapping)
     timestamp, moment = batch_moment()
-    formats = options.formats
     # A full disk or a read-only folder stops the round with one line naming the output
     # folder (where the staging folder, and so every file, lives) and the reason.
     with writing(options.output), Staging(options.output) as staging:
-        reports_dir = None
-        if options.reports:
-            reports_dir = staging.path(REPORTS_DIR)
-            reports_dir.mkdir()
-        settings = Settings(
-            lang=options.lang,
-            assessed_at=timestamp,
-            criteria_ref=options.criteria_ref,
-            jsonl="jsonl" in formats,
-            reports=options.reports,
-            reports_dir=str(reports_dir) if reports_dir else None,
-            template_dir=str(options.template_dir) if options.template_dir else None,
-            debug=options.debug,
-        )
-        tally = Tally()
-        sets: dict[str, SetInfo] = {}
-        first_errors: list[str] = []
-        sinks = Sinks(staging, jsonl="jsonl" in formats)
+        settings = _settings(options, timestamp, staging)
+        sinks = Sinks(staging, jsonl="jsonl" in options.formats)
         bar = progress(round_.total)
-        robust = RobustnessRun(options.robustness, options.seed)
-
-        def take(result: ChunkResult) -> None:
-            for info in result.sets:
-                sets.setdefault(info.sha256, info)
-            for outcome in result.outcomes:
-                sinks.add(outcome)
-                tally.add(outcome)
-                robust.add(outcome, sets)
-                if outcome.status is Status.ERROR and len(first_errors) < FIRST_ERRORS:
-                    first_errors.append(outcome.messages[0])
-            bar.advance(len(result.outcomes))
-
+        assessed = _Assessed(sinks, bar, RobustnessRun(options.robustness, options.seed))
         try:
-            run_items(iter_items(round_, mapping), settings, options.jobs, round_.total, take)
+            run_items(
+                iter_items(round_, mapping), settings, options.jobs, round_.total, assessed.take
+            )
         except Fatal as err:
             raise UsageError(err.problems) from None
         finally:
             bar.close()
             sinks.close()
 
-        ranking = tally.rank(options.budget, options.funding_rule)
-        columns = table_columns(tally.dimension_ids, tally.criterion_ids, sets, options.lang)
-        robustness = robust.analyse(options.budget, options.funding_rule)
-        columns[-1:-1] = robust.table_columns(options.lang)
-        top: list[dict[str, Any]] = []
-        error_rows: list[dict[str, Any]] = []
-        with TableWriter(
-            staging, columns, "csv" in formats, "xlsx" in formats, options.lang, moment
-        ) as tables:
-            for row in sinks.rows():
-                row = ranked_row(row, ranking)
-                row.update(robust.columns(row["index"]))
-                tables.write(row)
-                if row.get("rank", RANKING_LIMIT + 1) <= RANKING_LIMIT:
-                    top.append({k: row.get(k) for k in _RANKING_KEYS if k in row})
-                if "error" in row and len(error_rows) < ERROR_LIMIT:
-                    error_rows.append({k: row.get(k) for k in ("input", "id", "error")})
-        top.sort(key=lambda r: int(r["rank"]))
-        summary = {
-            "format_version": SUMMARY_FORMAT_VERSION,
-            "tool_version": __version__,
-            "language": options.lang,
-            "generated_at": timestamp,
-            **tally.summary(sets, ranking),
-            "ranking": top,
-            "errors": error_rows,
-            "skipped": tally.skipped,
-        }
-        summary.update(robustness)
-        write_json(staging.path(SUMMARY_JSON), summary)
-        written = [name for name, kind in _TABLES if kind in formats]
-        written.append(SUMMARY_JSON)
-        if "html" in formats:
-            view = overview_view(summary, top, error_rows, options.lang)
-            html = render_overview(view, options.lang, options.template_dir)
-            staging.path(OVERVIEW_HTML).write_text(html, encoding="utf-8")
-            written.append(OVERVIEW_HTML)
-        if options.reports:
-            written.append(REPORTS_DIR)
+        summary = _write_results(options, assessed, staging, timestamp, moment)
+        written = _write_overview(options, summary, staging)
         pause_point("writing")
         staging.commit(written)
-    return RoundResult(summary, first_errors, written, round_.notes)
+    return RoundResult(summary, assessed.first_errors, written, round_.notes)
+
+
+def _settings(options: BatchOptions, timestamp: str, staging: Staging) -> Settings:
+    """What every worker needs to know; makes the reports folder when reports are asked for."""
+    reports_dir = None
+    if options.reports:
+        reports_dir = staging.path(REPORTS_DIR)
+        reports_dir.mkdir()
+    return Settings(
+        lang=options.lang,
+        assessed_at=timestamp,
+        criteria_ref=options.criteria_ref,
+        jsonl="jsonl" in options.formats,
+        reports=options.reports,
+        reports_dir=str(reports_dir) if reports_dir else None,
+        template_dir=str(options.template_dir) if options.template_dir else None,
+        debug=options.debug,
+    )
+
+
+@dataclass
+class _Assessed:
+    """The outcomes gathered as the workers return them."""
+
+    sinks: Sinks
+    bar: Progress
+    robust: RobustnessRun
+    tally: Tally = field(default_factory=Tally)
+    sets: dict[str, SetInfo] = field(default_factory=dict)
+    first_errors: list[str] = field(default_factory=list)
+
+    def take(self, result: ChunkResult) -> None:
+        for info in result.sets:
+            self.sets.setdefault(info.sha256, info)
+        for outcome in result.outcomes:
+            self.sinks.add(outcome)
+            self.tally.add(outcome)
+            self.robust.add(outcome, self.sets)
+            if outcome.status is Status.ERROR and len(self.first_errors) < FIRST_ERRORS:
+                self.first_errors.append(outcome.messages[0])
+        self.bar.advance(len(result.outcomes))
+
+
+def _write_results(
+    options: BatchOptions,
+    assessed: _Assessed,
+    staging: Staging,
+    timestamp: str,
+    moment: dt.datetime,
+) -> dict[str, Any]:
+    """Rank the round, write the tables and summary.json; return the summary."""
+    tally, sets, robust = assessed.tally, assessed.sets, assessed.robust
+    formats = options.formats
+    ranking = tally.rank(options.budget, options.funding_rule)
+    columns = table_columns(tally.dimension_ids, tally.criterion_ids, sets, options.lang)
+    robustness = robust.analyse(options.budget, options.funding_rule)
+    columns[-1:-1] = robust.table_columns(options.lang)
+    top: list[dict[str, Any]] = []
+    error_rows: list[dict[str, Any]] = []
+    with TableWriter(
+        staging, columns, "csv" in formats, "xlsx" in formats, options.lang, moment
+    ) as tables:
+        for row in assessed.sinks.rows():
+            row = ranked_row(row, ranking)
+            row.update(robust.columns(row["index"]))
+            tables.write(row)
+            if row.get("rank", RANKING_LIMIT + 1) <= RANKING_LIMIT:
+                top.append({k: row.get(k) for k in _RANKING_KEYS if k in row})
+            if "error" in row and len(error_rows) < ERROR_LIMIT:
+                error_rows.append({k: row.get(k) for k in ("input", "id", "error")})
+    top.sort(key=lambda r: int(r["rank"]))
+    summary = {
+        "format_version": SUMMARY_FORMAT_VERSION,
+        "tool_version": __version__,
+        "language": options.lang,
+        "generated_at": timestamp,
+        **tally.summary(sets, ranking),
+        "ranking": top,
+        "errors": error_rows,
+        "skipped": tally.skipped,
+    }
+    summary.update(robustness)
+    write_json(staging.path(SUMMARY_JSON), summary)
+    return summary
+
+
+def _write_overview(options: BatchOptions, summary: dict[str, Any], staging: Staging) -> list[str]:
+    """Write the HTML overview when asked for; return the names of everything written."""
+    written = [name for name, kind in _TABLES if kind in options.formats]
+    written.append(SUMMARY_JSON)
+    if "html" in options.formats:
+        view = overview_view(summary, summary["ranking"], summary["errors"], options.lang)
+        html = render_overview(view, options.lang, options.template_dir)
+        staging.path(OVERVIEW_HTML).write_text(html, encoding="utf-8")
+        written.append(OVERVIEW_HTML)
+    if options.reports:
+        written.append(REPORTS_DIR)
+    return written
 
 
 _TABLES: Final = ((RESULTS_CSV, "csv"), (RESULTS_XLSX, "xlsx"), (RESULTS_JSONL, "jsonl"))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from hallbarhet_cli.applications.loading import (
     LoadedApplication,
@@ -22,8 +22,8 @@ from hallbarhet_cli.applications.loading import (
     kind_of,
     read_document,
 )
-from hallbarhet_cli.batch.inputs import FileItem, Item, LineItem, ProblemItem, RowItem
 from hallbarhet_cli.batch.interrupts import die_with_parent
+from hallbarhet_cli.batch.items import FileItem, Item, LineItem, ProblemItem, RowItem
 from hallbarhet_cli.batch.lines import LineError, application_from_line
 from hallbarhet_cli.batch.records import (
     ChunkResult,
@@ -44,6 +44,9 @@ from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import localize
 from hallbarhet_cli.scoring.assessment import Assessment, Verdict
 from hallbarhet_cli.scoring.engine import assess
+
+if TYPE_CHECKING:
+    from hallbarhet_cli.reporters.viewtypes import AssessmentView
 
 # Files found in a folder with one of these kinds are not applications and are skipped.
 NOT_APPLICATIONS: Final = frozenset(
@@ -186,7 +189,7 @@ class Worker:
             report = self._write_reports(index, record.id, view)
         return Outcome(index, label, Status.ASSESSED, record, jsonl=jsonl, report=report)
 
-    def _write_reports(self, index: int, app_id: str, view: dict[str, Any]) -> str | None:
+    def _write_reports(self, index: int, app_id: str, view: AssessmentView) -> str | None:
         if not self.settings.reports or self.settings.reports_dir is None:
             return None
         from hallbarhet_cli.reporters import REPORTERS

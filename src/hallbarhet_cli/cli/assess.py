@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,20 +14,20 @@ from hallbarhet_cli.cli.common import (
     OutputOption,
     T,
     fail,
+    format_choices,
     handle_errors,
     stdout_is_terminal,
 )
 from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.reporters import EXPLANATIONS, PRECHECKS, REPORTERS
 from hallbarhet_cli.scoring.assessment import Verdict
 
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    md = "md"
-    html = "html"
-    pdf = "pdf"
+if TYPE_CHECKING:
+    Format = StrEnum
+else:
+    Format = format_choices("Format", REPORTERS)
+DEFAULT_FORMAT = Format("text")
 
 
 class FailOn(StrEnum):
@@ -64,7 +64,7 @@ def assess(
     lang: LangOption = DEFAULT_LANG,
     format: Annotated[
         Format, typer.Option("--format", "-f", help=T(N_("Output format.")))
-    ] = Format.text,
+    ] = DEFAULT_FORMAT,
     output: OutputOption = "-",
     fail_on: Annotated[
         FailOn | None,
@@ -126,13 +126,15 @@ def assess(
         ),
     ] = False,
 ) -> None:
-    if (explain is not None or precheck) and format is not Format.text:
+    if (explain is not None and format not in EXPLANATIONS) or (
+        precheck and format not in PRECHECKS
+    ):
         raise fail(
             Message(N_("--explain and --precheck write text; leave out --format.")), lang.value
         )
     if explain is not None and precheck:
         raise fail(Message(N_("Use --explain or --precheck, not both.")), lang.value)
-    if format is Format.pdf and output == "-" and stdout_is_terminal():
+    if format == "pdf" and output == "-" and stdout_is_terminal():
         raise fail(
             Message(N_("A PDF cannot be shown in the terminal; write it to a file with -o.")),
             lang.value,
@@ -140,7 +142,6 @@ def assess(
     from hallbarhet_cli.applications.loading import load_application
     from hallbarhet_cli.criteria.library import CriteriaLibrary
     from hallbarhet_cli.files.output import write_atomic
-    from hallbarhet_cli.reporters import REPORTERS
     from hallbarhet_cli.reporters.views import assessment_view
     from hallbarhet_cli.scoring.engine import assess as run_assessment
 
@@ -150,13 +151,11 @@ def assess(
         color = output == "-" and stdout_is_terminal()
         report: str | bytes
         if explain is not None:
-            from hallbarhet_cli.reporters.explain_text import render_explanation
-
-            report = render_explanation(result, loaded, explain, lang.value, color=color)
+            explain_as = EXPLANATIONS[format.value]
+            report = explain_as(result, loaded, explain, lang.value, color=color)
         elif precheck:
-            from hallbarhet_cli.reporters.precheck import render_precheck
-
-            report = render_precheck(result, loaded, lang.value, color=color, show_ids=show_ids)
+            precheck_as = PRECHECKS[format.value]
+            report = precheck_as(result, loaded, lang.value, color=color, show_ids=show_ids)
         else:
             view = assessment_view(result, loaded, lang.value)
             report = REPORTERS[format.value](view, lang.value, color, template_dir)

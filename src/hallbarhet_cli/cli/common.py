@@ -6,10 +6,10 @@ import contextlib
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, Final
+from typing import Annotated, Final, cast
 
 import typer
 
@@ -50,6 +50,14 @@ OutputOption = Annotated[
         help=T(N_("Write to this file instead of standard output (- for standard output).")),
     ),
 ]
+
+
+def format_choices(name: str, registry: Iterable[str]) -> type[StrEnum]:
+    """A command's ``--format`` choices: the names in its registry of renderers, in order.
+
+    The members exist only at run time, so a command module names the choices a plain
+    ``StrEnum`` for the type checker and compares them with strings."""
+    return cast(type[StrEnum], StrEnum(name, [(n, n) for n in registry]))
 
 
 class State:

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hallbarhet_cli.cli.common import DEFAULT_LANG, LangOption, OutputOption, T, handle_errors
+from hallbarhet_cli.cli.common import (
+    DEFAULT_LANG,
+    LangOption,
+    OutputOption,
+    T,
+    format_choices,
+    handle_errors,
+)
 from hallbarhet_cli.errors import ExitCode
 from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.reporters import DIFFS, HANDBOOKS
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -28,9 +36,11 @@ def list_sets(lang: LangOption = DEFAULT_LANG) -> None:
         typer.echo(render_list(library, lang.value), nl=False)
 
 
-class DocsFormat(StrEnum):
-    md = "md"
-    html = "html"
+if TYPE_CHECKING:
+    DocsFormat = StrEnum
+else:
+    DocsFormat = format_choices("DocsFormat", HANDBOOKS)
+DEFAULT_DOCS_FORMAT = DocsFormat("md")
 
 
 @app.command(
@@ -48,7 +58,7 @@ def docs(
     ],
     format: Annotated[
         DocsFormat, typer.Option("--format", "-f", help=T(N_("Output format.")))
-    ] = DocsFormat.md,
+    ] = DEFAULT_DOCS_FORMAT,
     output: OutputOption = "-",
     template_dir: Annotated[
         Path | None,
@@ -63,12 +73,11 @@ def docs(
 ) -> None:
     from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
     from hallbarhet_cli.files.output import write_atomic
-    from hallbarhet_cli.reporters.handbook import render_handbook
 
     with handle_errors(lang.value):
         library = CriteriaLibrary()
         resolved = library.resolve(ref, Where("criteria docs"), Path.cwd(), confine=False)
-        write_atomic(output, render_handbook(resolved, lang.value, format.value, template_dir))
+        write_atomic(output, HANDBOOKS[format.value](resolved, lang.value, template_dir))
 
 
 @app.command("show", help=T(N_("Show a criteria set's questions, criteria and gates.")))
@@ -89,9 +98,11 @@ def show(
         typer.echo(render_set(resolved, lang.value), nl=False)
 
 
-class DiffFormat(StrEnum):
-    text = "text"
-    json = "json"
+if TYPE_CHECKING:
+    DiffFormat = StrEnum
+else:
+    DiffFormat = format_choices("DiffFormat", DIFFS)
+DEFAULT_DIFF_FORMAT = DiffFormat("text")
 
 
 @app.command(
@@ -135,14 +146,13 @@ def diff(
     ] = None,
     format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help=T(N_("Output format.")))
-    ] = DiffFormat.text,
+    ] = DEFAULT_DIFF_FORMAT,
     output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from hallbarhet_cli.criteria.diff import diff_sets
     from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
     from hallbarhet_cli.files.output import write_atomic
-    from hallbarhet_cli.reporters.criteria_diff import render_json, render_text
     from hallbarhet_cli.scoring.impact import round_impact
 
     with handle_errors(lang.value):
@@ -151,7 +161,7 @@ def diff(
         before = library.resolve(old, where, Path.cwd(), confine=False)
         after = library.resolve(new, where, Path.cwd(), confine=False)
         impact = round_impact(before, after, round_inputs) if round_inputs else None
-        render = render_json if format is DiffFormat.json else render_text
+        render = DIFFS[format.value]
         write_atomic(output, render(diff_sets(before, after), impact, lang.value))
     if impact is not None and impact.problems:
         raise typer.Exit(ExitCode.FINDINGS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,17 +14,21 @@ from hallbarhet_cli.cli.common import (
     OutputOption,
     T,
     fail,
+    format_choices,
     handle_errors,
 )
 from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_
+from hallbarhet_cli.reporters import TEST_RUNS
 
 DEFAULT_FOLDER = Path("criteria") / "tests"
 
 
-class Format(StrEnum):
-    text = "text"
-    json = "json"
+if TYPE_CHECKING:
+    Format = StrEnum
+else:
+    Format = format_choices("Format", TEST_RUNS)
+DEFAULT_FORMAT = Format("text")
 
 
 def default_paths() -> list[Path]:
@@ -58,13 +62,13 @@ def test(
     ] = None,
     format: Annotated[
         Format, typer.Option("--format", "-f", help=T(N_("Output format.")))
-    ] = Format.text,
+    ] = DEFAULT_FORMAT,
     output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from hallbarhet_cli.criteriatests.runner import coverage, run_paths
     from hallbarhet_cli.files.output import write_atomic
-    from hallbarhet_cli.reporters.testrun import below_minimum, render_json, render_text
+    from hallbarhet_cli.reporters.testrun import below_minimum
 
     chosen = paths or default_paths()
     with handle_errors(lang.value):
@@ -78,7 +82,7 @@ def test(
                 lang.value,
             )
         coverages = coverage(results)
-        render = render_json if format is Format.json else render_text
+        render = TEST_RUNS[format.value]
         write_atomic(output, render(results, coverages, lang.value, min_coverage))
     if any(r.broken for r in results):
         raise typer.Exit(ExitCode.USAGE)

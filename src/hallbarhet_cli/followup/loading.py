@@ -218,96 +218,115 @@ def check_report(
 ) -> tuple[dict[str, Any], dict[str, Any], list[Problem]]:
     """The typed delivered values and other answers, and the problems of ``model``
     against its application and criteria set."""
-    criteria = loaded.criteria
-    declared = promises(criteria)
-    questions = criteria.question_map
-    problems: list[Problem] = []
+    check = _ReportCheck(document, loaded)
+    check.grant_and_period(model)
+    values = check.delivered_values(model)
+    answers = check.other_answers(model)
+    return values, answers, check.problems
 
-    def add(path: DataPath, rule: str, message: Message, **kw: Any) -> None:
-        problems.append(document.problem(path, rule, message, **kw))
 
-    decision = loaded.model.decision
-    if decision is None or decision.outcome not in GRANTING:
-        add(
-            ("application", "id"),
-            "not-granted",
-            Message(
-                N_("The application {id!r} has no decision granting it funds on record."),
-                {"id": loaded.model.id},
-            ),
-            severity=Severity.WARNING,
-        )
-    if model.period.end < model.period.start:
-        add(
-            ("period", "end"),
-            "period-order",
-            Message(
-                N_("The period ends ({end}) before it starts ({start})."),
-                {"end": model.period.end.isoformat(), "start": model.period.start.isoformat()},
-            ),
-        )
-    problems.extend(check_dates(document, model, decision))
+class _ReportCheck:
+    """Checks a follow-up report against its application, gathering problems in order."""
 
-    values: dict[str, Any] = {}
-    for key, value in model.values.items():
-        path: DataPath = ("values", key)
-        if key not in declared:
-            add(path, *_not_a_promise(key, criteria.id, declared, questions), key=True)
-            continue
-        if value is None:
-            continue
-        typed, wrong = typed_answer(questions[key], value)
-        if wrong is not None:
-            add(path, "answer-type", wrong)
-            continue
-        if loaded.answers.get(key) is None:
-            add(
-                path,
-                "nothing-promised",
+    def __init__(self, document: Document, loaded: LoadedApplication) -> None:
+        self.document = document
+        self.loaded = loaded
+        self.criteria = loaded.criteria
+        self.declared = promises(self.criteria)
+        self.questions = self.criteria.question_map
+        self.problems: list[Problem] = []
+
+    def add(self, path: DataPath, rule: str, message: Message, **kw: Any) -> None:
+        self.problems.append(self.document.problem(path, rule, message, **kw))
+
+    def grant_and_period(self, model: FollowUpReport) -> None:
+        """The application was granted funds, and the period runs forward."""
+        decision = self.loaded.model.decision
+        if decision is None or decision.outcome not in GRANTING:
+            self.add(
+                ("application", "id"),
+                "not-granted",
                 Message(
-                    N_("The application did not answer {id!r}, so nothing was promised."),
-                    {"id": key},
+                    N_("The application {id!r} has no decision granting it funds on record."),
+                    {"id": self.loaded.model.id},
                 ),
                 severity=Severity.WARNING,
-                key=True,
             )
-        values[key] = typed
-    for key in model.explanations:
-        if key not in declared:
-            add(
-                ("explanations", key),
-                *_not_a_promise(key, criteria.id, declared, questions),
-                key=True,
-            )
-
-    answers: dict[str, Any] = {}
-    for key, value in model.answers.items():
-        path = ("answers", key)
-        if key in declared:
-            add(
-                path,
-                "promise-in-answers",
-                Message(N_("{id!r} is a promise: report it under `values`."), {"id": key}),
-                key=True,
-            )
-        elif key not in questions:
-            add(
-                path,
-                "unknown-answer",
+        if model.period.end < model.period.start:
+            self.add(
+                ("period", "end"),
+                "period-order",
                 Message(
-                    N_("There is no question {id!r} in the criteria set {set!r}."),
-                    {"id": key, "set": criteria.id},
-                    did_you_mean(key, questions),
+                    N_("The period ends ({end}) before it starts ({start})."),
+                    {"end": model.period.end.isoformat(), "start": model.period.start.isoformat()},
                 ),
-                key=True,
             )
-        elif value is not None:
-            typed, wrong = typed_answer(questions[key], value)
+        self.problems.extend(check_dates(self.document, model, decision))
+
+    def delivered_values(self, model: FollowUpReport) -> dict[str, Any]:
+        """The typed values delivered against the promises; explanations name promises."""
+        values: dict[str, Any] = {}
+        for key, value in model.values.items():
+            path: DataPath = ("values", key)
+            if key not in self.declared:
+                self.add(path, *self._not_a_promise(key), key=True)
+                continue
+            if value is None:
+                continue
+            typed, wrong = typed_answer(self.questions[key], value)
             if wrong is not None:
-                add(path, "answer-type", wrong)
-            else:
-                answers[key] = typed
-    return values, answers, problems
+                self.add(path, "answer-type", wrong)
+                continue
+            if self.loaded.answers.get(key) is None:
+                self.add(
+                    path,
+                    "nothing-promised",
+                    Message(
+                        N_("The application did not answer {id!r}, so nothing was promised."),
+                        {"id": key},
+                    ),
+                    severity=Severity.WARNING,
+                    key=True,
+                )
+            values[key] = typed
+        for key in model.explanations:
+            if key not in self.declared:
+                self.add(("explanations", key), *self._not_a_promise(key), key=True)
+        return values
+
+    def other_answers(self, model: FollowUpReport) -> dict[str, Any]:
+        """The typed answers to questions that are not promises."""
+        answers: dict[str, Any] = {}
+        for key, value in model.answers.items():
+            path: DataPath = ("answers", key)
+            if key in self.declared:
+                self.add(
+                    path,
+                    "promise-in-answers",
+                    Message(N_("{id!r} is a promise: report it under `values`."), {"id": key}),
+                    key=True,
+                )
+            elif key not in self.questions:
+                self.add(
+                    path,
+                    "unknown-answer",
+                    Message(
+                        N_("There is no question {id!r} in the criteria set {set!r}."),
+                        {"id": key, "set": self.criteria.id},
+                        did_you_mean(key, self.questions),
+                    ),
+                    key=True,
+                )
+            elif value is not None:
+                typed, wrong = typed_answer(self.questions[key], value)
+                if wrong is not None:
+                    self.add(path, "answer-type", wrong)
+                else:
+                    answers[key] = typed
+        return answers
+
+    def _not_a_promise(self, key: str) -> tuple[str, Message]:
+        return _not_a_promise(key, self.criteria.id, self.declared, self.questions)
 
 
 def _not_a_promise(

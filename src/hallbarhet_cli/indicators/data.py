@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from hallbarhet_cli.batch.inputs import _guess_delimiter as guess_delimiter
+from hallbarhet_cli.batch.csvshape import guess_delimiter
 from hallbarhet_cli.batch.rows import as_number
 from hallbarhet_cli.errors import ExitCode, InputError, Message, Problem, Severity, unique
 from hallbarhet_cli.files.yamlload import Limits

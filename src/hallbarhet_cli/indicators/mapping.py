@@ -28,7 +28,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from hallbarhet_cli.batch.inputs import _guess_delimiter as guess_delimiter
+from hallbarhet_cli.batch.csvshape import guess_delimiter
 from hallbarhet_cli.batch.mapping import ReadOptions
 from hallbarhet_cli.batch.rows import as_text
 from hallbarhet_cli.errors import InputError, Message, Problem, Severity
@@ -173,8 +173,8 @@ def _csv_rows(path: Path, display: str, options: ReadOptions) -> list[tuple[int,
 def _workbook_rows(path: Path, display: str, sheet: str | None) -> list[tuple[int, list[str]]]:
     """The cells of a workbook's sheet (the first unless named) as text, as a CSV would
     hold them: numbers without a spurious ``.0``, dates in ISO form."""
-    from hallbarhet_cli.batch.inputs import _workbook as workbook
-    from hallbarhet_cli.batch.inputs import _XlsxError as WorkbookError
+    from hallbarhet_cli.batch.formats.xlsxexport import opened_workbook as workbook
+    from hallbarhet_cli.batch.workbook import WorkbookError
 
     try:
         with workbook(path) as book:

@@ -29,9 +29,9 @@ import markupsafe
 from hallbarhet_cli import fmt
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
 from hallbarhet_cli.files.bundled import bundled_dir
-from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.reporters.clock import local_timestamp
+from hallbarhet_cli.reporters.viewtypes import AssessmentView, GateView, printable_view
 
 TEMPLATES: Final = {"html": "report.html.j2", "md": "report.md.j2"}
 
@@ -85,7 +85,7 @@ LONG_TEXT: Final = 400  # characters above which HTML folds a text answer
 
 
 # -- the document view ---------------------------------------------------------------------
-def document_view(view: dict[str, Any], lang: str) -> dict[str, Any]:
+def document_view(view: AssessmentView, lang: str) -> dict[str, Any]:
     """``view`` with what the documents add for layout: labels in ``lang``, criteria grouped
     by dimension, the completion request as numbered items and the chart's geometry."""
 
@@ -182,7 +182,7 @@ def _overall_state(percent: float | None, below: bool, lang: str, scorable: bool
     return {"key": key, "symbol": symbol, "label": gettext(label, lang)}
 
 
-def _gate_state(gate: dict[str, Any], lang: str) -> dict[str, str]:
+def _gate_state(gate: GateView, lang: str) -> dict[str, str]:
     if gate["effect"] == "exclude":
         key, symbol, label = "excludes", "⊘", N_("excludes the application")
     elif gate["cleared"]:
@@ -366,9 +366,9 @@ def environment(lang: str, template_dir: Path | None = None) -> jinja2.Environme
     return env
 
 
-def render(view: dict[str, Any], lang: str, kind: str, template_dir: Path | None = None) -> str:
+def render(view: AssessmentView, lang: str, kind: str, template_dir: Path | None = None) -> str:
     """The report of ``kind`` (``html`` or ``md``) for an assessment ``view``."""
-    context = {"report": document_view(printable_data(view), lang)}
+    context = {"report": document_view(printable_view(view), lang)}
     return render_template(TEMPLATES[kind], context, lang, template_dir)
 
 

@@ -9,11 +9,9 @@ comment, or that it awaits a score.
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
-from typing import Any, Final
+from typing import Final
 
-from rich.padding import Padding
 from rich.text import Text
 
 from hallbarhet_cli import fmt
@@ -21,10 +19,17 @@ from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.criteria.titles import criteria_titled
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
-from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import All, Any_, Condition, localize
-from hallbarhet_cli.reporters.console import finish, text_console
+from hallbarhet_cli.reporters.textpage import TextPage
+from hallbarhet_cli.reporters.viewtypes import (
+    ConditionPart,
+    ConditionParts,
+    ExplainedLevel,
+    ExplainedQuestion,
+    ExplanationView,
+    printable_view,
+)
 from hallbarhet_cli.scoring.assessment import Assessment
 from hallbarhet_cli.scoring.engine import Facts, fill_form
 from hallbarhet_cli.scoring.explain import Explainer
@@ -64,7 +69,7 @@ def find_criterion(criteria: ResolvedSet, wanted: str) -> str:
 
 def explanation_view(
     assessment: Assessment, loaded: LoadedApplication, criterion_id: str, lang: str
-) -> dict[str, Any]:
+) -> ExplanationView:
     """Everything ``--explain`` shows about one criterion, in ``lang``."""
     criteria = loaded.criteria
     explain = Explainer(criteria, lang)
@@ -77,7 +82,7 @@ def explanation_view(
     def _(message: str) -> str:
         return gettext(message, lang)
 
-    questions = []
+    questions: list[ExplainedQuestion] = []
     for question_id, answer in result.answers:
         gap = missing.get(question_id)
         if question_id not in form.asked:
@@ -94,7 +99,7 @@ def explanation_view(
             {"id": question_id, "label": explain.question_label(question_id), "answer": state}
         )
 
-    levels = []
+    levels: list[ExplainedLevel] = []
     for i, level in enumerate(criterion.levels or []):
         reached = result.level
         status = (
@@ -144,7 +149,7 @@ def explanation_view(
     }
 
 
-def _parts(condition: Condition | None, facts: Facts, explain: Explainer) -> dict[str, Any]:
+def _parts(condition: Condition | None, facts: Facts, explain: Explainer) -> ConditionParts:
     """A level's condition split for showing why it holds or not: the members of a
     top-level ``all``/``any`` (``join``), or the condition itself, each with whether it
     holds."""
@@ -156,7 +161,9 @@ def _parts(condition: Condition | None, facts: Facts, explain: Explainer) -> dic
         )
     else:
         join, members = "single", [condition]
-    items = [{"text": explain.condition(c), "holds": facts.holds(c)} for c in members]
+    items: list[ConditionPart] = [
+        {"text": explain.condition(c), "holds": facts.holds(c)} for c in members
+    ]
     return {"join": join, "items": items}
 
 
@@ -168,107 +175,118 @@ _PARTS_HEAD: Final = {
 }
 
 
-def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
+def render(view: ExplanationView, lang: str, *, color: bool, width: int = 100) -> str:
     """``view`` as text for the terminal."""
-    view = printable_data(view)
+    view = printable_view(view)
+    page = TextPage(lang, color=color, width=width)
+    _heading(page, view)
+    if view["manual"]:
+        _officer_score(page, view)
+    else:
+        _questions(page, view)
+        _levels(page, view)
+        _next_level(page, view)
+    return page.text()
 
-    def _(message: str) -> str:
-        return gettext(message, lang)
 
-    buffer = io.StringIO()
-    console = text_console(buffer, color=color, width=width, markup=False)
-
-    def out(text: Text | str, indent: int = 0, style: str = "") -> None:
-        body = text if isinstance(text, Text) else Text(text, style=style)
-        console.print(Padding(body, (0, 0, 0, indent)) if indent else body)
-
-    def section(title: str) -> None:
-        console.print()
-        out(title, style="bold underline")
-
-    out(f"{view['id']} · {view['title']}", style="bold")
+def _heading(page: TextPage, view: ExplanationView) -> None:
+    """The criterion, its dimension, weight and goals, its result and its guidance."""
+    tr, lang = page.tr, page.lang
+    page.out(f"{view['id']} · {view['title']}", style="bold")
     facts = [
-        _(N_("Dimension: {dimension}")).format(dimension=view["dimension"]),
-        _(N_("Weight: {weight}")).format(weight=fmt.number(view["weight"], lang)),
+        tr(N_("Dimension: {dimension}")).format(dimension=view["dimension"]),
+        tr(N_("Weight: {weight}")).format(weight=fmt.number(view["weight"], lang)),
     ]
     if view["sdg"]:
-        facts.append(_(N_("Global goals: {goals}")).format(goals=", ".join(map(str, view["sdg"]))))
-    out(" · ".join(facts), style="dim")
-    out(
-        _(N_("Result: {points} of {max} points")).format(
+        facts.append(tr(N_("Global goals: {goals}")).format(goals=", ".join(map(str, view["sdg"]))))
+    page.out(" · ".join(facts), style="dim")
+    page.out(
+        tr(N_("Result: {points} of {max} points")).format(
             points=view["points"], max=view["max_points"]
         ),
         style="bold",
     )
     if view["guidance"]:
-        section(_(N_("Guidance")))
-        out(view["guidance"].strip())
+        page.section(tr(N_("Guidance")))
+        page.out(view["guidance"].strip())
 
+
+def _officer_score(page: TextPage, view: ExplanationView) -> None:
+    """A criterion the case officer scores: their guidance, their score and the advice."""
+    tr = page.tr
+    if view["manual_guidance"]:
+        page.section(tr(N_("Guidance for the case officer")))
+        page.out(view["manual_guidance"].strip())
+    page.section(tr(N_("The case officer's score")))
+    score = view["score"]
+    if score is None:
+        page.out("? " + tr(N_("Awaiting the case officer's score.")), style="yellow")
+        return
+    line = tr(N_("{points} of {max} points")).format(points=score["points"], max=view["max_points"])
+    page.out(f"{line} ({view['officer']})" if view["officer"] else line)
+    if score["comment"]:
+        page.out(" ".join(score["comment"].split()), style="italic")
     upcoming = view["next"]
-    if view["manual"]:
-        if view["manual_guidance"]:
-            section(_(N_("Guidance for the case officer")))
-            out(view["manual_guidance"].strip())
-        section(_(N_("The case officer's score")))
-        score = view["score"]
-        if score is None:
-            out("? " + _(N_("Awaiting the case officer's score.")), style="yellow")
-            return finish(buffer, color)
-        line = _(N_("{points} of {max} points")).format(
-            points=score["points"], max=view["max_points"]
-        )
-        out(f"{line} ({view['officer']})" if view["officer"] else line)
-        if score["comment"]:
-            out(" ".join(score["comment"].split()), style="italic")
-        if upcoming is not None and upcoming["advice"]:
-            section(_(N_("Advice")))
-            out(upcoming["advice"].strip())
-        return finish(buffer, color)
+    if upcoming is not None and upcoming["advice"]:
+        page.section(tr(N_("Advice")))
+        page.out(upcoming["advice"].strip())
 
-    section(_(N_("Questions and answers")))
+
+def _questions(page: TextPage, view: ExplanationView) -> None:
+    page.section(page.tr(N_("Questions and answers")))
     for q in view["questions"]:
-        out(f"• {q['label']} ({q['id']})", 2)
-        out(q["answer"], 4, "cyan")
-    section(_(N_("Levels")))
+        page.out(f"• {q['label']} ({q['id']})", 2)
+        page.out(q["answer"], 4, "cyan")
+
+
+def _levels(page: TextPage, view: ExplanationView) -> None:
+    """Each level with its status, and for the levels that decide, each part of its
+    condition marked as holding or not."""
+    tr = page.tr
+    page.section(tr(N_("Levels")))
     for level in view["levels"]:
         status = level["status"]
-        head = Text(
-            f"{_STATUS_MARK[status]} {level['name']}",
-            style={"reached": "bold green", "not_met": "", "lower": "dim"}[status],
-        )
+        head = Text(f"{_STATUS_MARK[status]} {level['name']}", style=_STATUS_STYLE[status])
         if status == "reached":
-            head.append("  ← " + _(N_("reached")), style="green")
+            head.append("  ← " + tr(N_("reached")), style="green")
         elif status == "not_met":
-            head.append("  " + _(N_("not reached")), style="dim")
-        out(head, 2)
+            head.append("  " + tr(N_("not reached")), style="dim")
+        page.out(head, 2)
         parts = level["parts"]
         if level["condition"] is None:
-            out(_(N_("otherwise")), 6, "dim")
+            page.out(tr(N_("otherwise")), 6, "dim")
         elif status == "lower":
-            out(level["condition"], 6, "dim")
+            page.out(level["condition"], 6, "dim")
         elif parts["join"] == "single":
-            out(_mark(parts["items"][0]), 6)
+            page.out(_mark(parts["items"][0]), 6)
         else:
-            out(_(_PARTS_HEAD[status, parts["join"]]), 6)
+            page.out(tr(_PARTS_HEAD[status, parts["join"]]), 6)
             for item in parts["items"]:
-                out(_mark(item), 8)
+                page.out(_mark(item), 8)
 
-    section(_(N_("Next level")))
+
+def _next_level(page: TextPage, view: ExplanationView) -> None:
+    """What the next level needs and what it would add, with the advice."""
+    tr = page.tr
+    page.section(tr(N_("Next level")))
+    upcoming = view["next"]
     if upcoming is None:
-        out(_(N_("This criterion has its highest score.")), style="green")
-        return finish(buffer, color)
-    gain = _(N_("+{gain} percentage points")).format(gain=fmt.number(upcoming["gain"], lang, 1))
-    out(f"{upcoming['needs']} ({gain})")
+        page.out(tr(N_("This criterion has its highest score.")), style="green")
+        return
+    gain = tr(N_("+{gain} percentage points")).format(
+        gain=fmt.number(upcoming["gain"], page.lang, 1)
+    )
+    page.out(f"{upcoming['needs']} ({gain})")
     if upcoming["advice"]:
-        section(_(N_("Advice")))
-        out(upcoming["advice"].strip())
-    return finish(buffer, color)
+        page.section(tr(N_("Advice")))
+        page.out(upcoming["advice"].strip())
 
 
 _STATUS_MARK: Final = {"reached": "▶", "not_met": "✘", "lower": "·"}
+_STATUS_STYLE: Final = {"reached": "bold green", "not_met": "", "lower": "dim"}
 
 
-def _mark(item: dict[str, Any]) -> Text:
+def _mark(item: ConditionPart) -> Text:
     symbol, colour = _MARKS[item["holds"]]
     return Text(f"{symbol} ", style=colour) + Text(item["text"])
 

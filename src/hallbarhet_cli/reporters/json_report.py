@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping
 
 
-def render(view: dict[str, Any]) -> str:
+def render(view: Mapping[str, object]) -> str:
     return json.dumps(view, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -9,26 +9,28 @@ asked for with ``--show-ids``.
 
 from __future__ import annotations
 
-import io
-from typing import Any
-
-from rich.padding import Padding
 from rich.text import Text
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.applications.loading import LoadedApplication
-from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
-from hallbarhet_cli.reporters.console import finish, text_console
+from hallbarhet_cli.reporters.textpage import TextPage
 from hallbarhet_cli.reporters.views import VERDICT_LABELS, below_minimum
+from hallbarhet_cli.reporters.viewtypes import (
+    PrecheckGap,
+    PrecheckGate,
+    PrecheckImprovement,
+    PrecheckView,
+    printable_view,
+)
 from hallbarhet_cli.scoring.assessment import Assessment, Status
 from hallbarhet_cli.scoring.explain import Explainer
 
 
 def precheck_view(
     assessment: Assessment, loaded: LoadedApplication, lang: str, *, show_ids: bool = False
-) -> dict[str, Any]:
+) -> PrecheckView:
     """Everything the pre-check shows, in ``lang``; ids only with ``show_ids``."""
     criteria = loaded.criteria
     explain = Explainer(criteria, lang)
@@ -36,7 +38,7 @@ def precheck_view(
     def named(text: str, internal_id: str) -> str:
         return f"{text} ({internal_id})" if show_ids else text
 
-    missing = []
+    missing: list[PrecheckGap] = []
     for gap in assessment.missing:
         question = criteria.question_map[gap.question]
         missing.append(
@@ -50,7 +52,7 @@ def precheck_view(
             }
         )
     results = {r.id: r for r in assessment.criteria}
-    improvements = [
+    improvements: list[PrecheckImprovement] = [
         {
             "title": named(explain.criterion_title(i.criterion), i.criterion),
             "gain": i.gain,
@@ -61,7 +63,7 @@ def precheck_view(
         # A criterion the case officer has not scored yet is not something to improve.
         if results[i.criterion].status is not Status.UNSCORED
     ]
-    gates = [
+    gates: list[PrecheckGate] = [
         {
             "title": named(explain.gate_title(g.id), g.id),
             "reason": " ".join(explain.gate_reason(g).split()),
@@ -85,31 +87,36 @@ def precheck_view(
     }
 
 
-def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
+def render(view: PrecheckView, lang: str, *, color: bool, width: int = 100) -> str:
     """``view`` as text for the terminal or a file to hand to the applicant."""
-    view = printable_data(view)
+    view = printable_view(view)
+    page = TextPage(lang, color=color, width=width)
+    _heading(page, view)
+    page.out()
+    _missing(page, view["missing"])
+    _improvements(page, view["improvements"])
+    _officer_judged(page, view["officer_judged"])
+    _gates(page, view["gates"])
+    page.out()
+    page.out(verdict_line(view, lang))
+    for sentence in view["below_minimum"]:
+        page.out(f"• {sentence}", 2)
+    return page.text()
 
-    def _(message: str) -> str:
-        return gettext(message, lang)
 
-    buffer = io.StringIO()
-    console = text_console(buffer, color=color, width=width, markup=False)
-
-    def out(text: Text | str = "", indent: int = 0, style: str = "") -> None:
-        body = text if isinstance(text, Text) else Text(text, style=style)
-        console.print(Padding(body, (0, 0, 0, indent)) if indent else body)
-
-    out(
+def _heading(page: TextPage, view: PrecheckView) -> None:
+    tr = page.tr
+    page.out(
         Text(
-            _(N_("Pre-check of the application {title}")).format(
-                title=fmt.quote(view["title"], lang)
+            tr(N_("Pre-check of the application {title}")).format(
+                title=fmt.quote(view["title"], page.lang)
             ),
             style="bold",
         )
     )
-    out(
+    page.out(
         Text(
-            _(
+            tr(
                 N_(
                     "What the application needs to be complete, and what would earn it more "
                     "points. The case officer makes the final assessment."
@@ -119,83 +126,92 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
         )
     )
 
-    out()
-    missing = view["missing"]
-    if missing:
-        out(Text(_(N_("Completion request: answers to add or complete")), style="bold underline"))
-        for n, gap in enumerate(missing, 1):
-            out(Text(f"{n}. {gap['label']}", style="bold"))
-            if gap["too_short"]:
-                more = gap["min_length"] - gap["length"]
-                note = ngettext(
-                    "The answer is too short: {length} characters, at least {min} are needed "
-                    "({more} more character).",
-                    "The answer is too short: {length} characters, at least {min} are needed "
-                    "({more} more characters).",
-                    more,
-                    lang,
-                ).format(length=gap["length"], min=gap["min_length"], more=more)
-            else:
-                note = _(N_("Not answered yet."))
-            out(note, 3, "yellow")
-            if gap["options"]:
-                out(_(N_("Answer with one of:")), 3)
-                for option in gap["options"]:
-                    out(f"– {option}", 3)
-            if gap["help"]:
-                out(gap["help"], 3, "dim")
-    else:
-        out(Text("✔ " + _(N_("Every required question is answered.")), style="green"))
 
-    improvements = view["improvements"]
-    if improvements:
-        out()
-        out(Text(_(N_("What would earn more points")), style="bold underline"))
-        for n, item in enumerate(improvements, 1):
-            gain = _(N_("+{gain} percentage points")).format(gain=fmt.number(item["gain"], lang, 1))
-            out(Text(f"{n}. {item['title']} ({gain})", style="bold"))
-            if item["needs"]:
-                out(item["needs"], 3)
-            if item["advice"]:
-                out(item["advice"], 3, "dim")
+def _missing(page: TextPage, missing: list[PrecheckGap]) -> None:
+    """The completion request: each answer to add or lengthen, with its options and help."""
+    tr = page.tr
+    if not missing:
+        page.out(Text("✔ " + tr(N_("Every required question is answered.")), style="green"))
+        return
+    page.out(Text(tr(N_("Completion request: answers to add or complete")), style="bold underline"))
+    for n, gap in enumerate(missing, 1):
+        page.out(Text(f"{n}. {gap['label']}", style="bold"))
+        page.out(_gap_note(gap, page.lang), 3, "yellow")
+        if gap["options"]:
+            page.out(tr(N_("Answer with one of:")), 3)
+            for option in gap["options"]:
+                page.out(f"– {option}", 3)
+        if gap["help"]:
+            page.out(gap["help"], 3, "dim")
 
-    if view["officer_judged"]:
-        out()
-        out(Text(_(N_("Assessed by the case officer")), style="bold underline"))
-        out(
-            Text(
-                _(
-                    N_(
-                        "The case officer judges these from the whole application, so describe "
-                        "them clearly:"
-                    )
+
+def _gap_note(gap: PrecheckGap, lang: str) -> str:
+    if not gap["too_short"]:
+        return gettext(N_("Not answered yet."), lang)
+    more = gap["min_length"] - gap["length"]
+    return ngettext(
+        "The answer is too short: {length} characters, at least {min} are needed "
+        "({more} more character).",
+        "The answer is too short: {length} characters, at least {min} are needed "
+        "({more} more characters).",
+        more,
+        lang,
+    ).format(length=gap["length"], min=gap["min_length"], more=more)
+
+
+def _improvements(page: TextPage, improvements: list[PrecheckImprovement]) -> None:
+    if not improvements:
+        return
+    page.out()
+    page.out(Text(page.tr(N_("What would earn more points")), style="bold underline"))
+    for n, item in enumerate(improvements, 1):
+        gain = page.tr(N_("+{gain} percentage points")).format(
+            gain=fmt.number(item["gain"], page.lang, 1)
+        )
+        page.out(Text(f"{n}. {item['title']} ({gain})", style="bold"))
+        if item["needs"]:
+            page.out(item["needs"], 3)
+        if item["advice"]:
+            page.out(item["advice"], 3, "dim")
+
+
+def _officer_judged(page: TextPage, titles: list[str]) -> None:
+    if not titles:
+        return
+    page.out()
+    page.out(Text(page.tr(N_("Assessed by the case officer")), style="bold underline"))
+    page.out(
+        Text(
+            page.tr(
+                N_(
+                    "The case officer judges these from the whole application, so describe "
+                    "them clearly:"
                 )
             )
         )
-        for title in view["officer_judged"]:
-            out(Text(f"– {title}"))
-
-    if view["gates"]:
-        out()
-        out(Text(_(N_("Good to know")), style="bold underline"))
-        for gate in view["gates"]:
-            lead = (
-                _(N_("Cannot be granted: {title}."))
-                if gate["excludes"]
-                else _(N_("The case officer will look into: {title}."))
-            ).format(title=gate["title"])
-            out(Text(lead, style="magenta" if gate["excludes"] else "yellow"))
-            if gate["reason"]:
-                out(gate["reason"], 3, "dim")
-
-    out()
-    out(verdict_line(view, lang))
-    for sentence in view["below_minimum"]:
-        out(f"• {sentence}", 2)
-    return finish(buffer, color)
+    )
+    for title in titles:
+        page.out(Text(f"– {title}"))
 
 
-def verdict_line(view: dict[str, Any], lang: str) -> Text:
+def _gates(page: TextPage, gates: list[PrecheckGate]) -> None:
+    tr = page.tr
+    if not gates:
+        return
+    page.out()
+    page.out(Text(tr(N_("Good to know")), style="bold underline"))
+    for gate in gates:
+        lead = (
+            tr(N_("Cannot be granted: {title}."))
+            if gate["excludes"]
+            else tr(N_("The case officer will look into: {title}."))
+        ).format(title=gate["title"])
+        page.out(Text(lead, style="magenta" if gate["excludes"] else "yellow"))
+        if gate["reason"]:
+            page.out(gate["reason"], 3, "dim")
+
+
+def verdict_line(view: PrecheckView, lang: str) -> Text:
     """One line: the verdict with the overall percent, marked preliminary when
     the application is incomplete."""
     lead = gettext(

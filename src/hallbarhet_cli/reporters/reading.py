@@ -14,16 +14,17 @@ from typing import Any
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.models import Criterion
 from hallbarhet_cli.models.conditions import comparisons
+from hallbarhet_cli.reporters.viewtypes import TextAnswerView
 from hallbarhet_cli.scoring.assessment import Assessment
 from hallbarhet_cli.scoring.explain import Explainer
 
 
 def text_answers(
     questions: Iterable[str], answers: Mapping[str, Any], explain: Explainer
-) -> list[dict[str, Any]]:
+) -> list[TextAnswerView]:
     """Each text question in ``questions`` with the applicant's text as written (also a text
     too short to count), in order."""
-    out = []
+    out: list[TextAnswerView] = []
     for question_id in questions:
         question = explain.criteria.question_map.get(question_id)
         value = answers.get(question_id)

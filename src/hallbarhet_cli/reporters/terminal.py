@@ -13,9 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from hallbarhet_cli import fmt
-from hallbarhet_cli.files.printable import printable_data
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.reporters.console import text_console
+from hallbarhet_cli.reporters.viewtypes import AssessmentView, CriterionView, printable_view
 
 _STYLES: Final = {
     "pass": "bold green",
@@ -52,18 +52,33 @@ def _bar(percent: float | None, minimum: float, width: int = 20) -> Text:
     return text
 
 
-def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) -> str:
-    view = printable_data(view)
+def render(view: AssessmentView, lang: str, *, color: bool, width: int = 100) -> str:
+    view = printable_view(view)
+    buffer = io.StringIO()
+    console = text_console(buffer, color=color, width=width)
+    console.print(_heading(view, lang))
+    if view["final"]:
+        _gates(console, view, lang)
+        return buffer.getvalue()
+    console.print(_dimensions(view, lang))
+    if view["criteria"]:
+        console.print(_criteria(view, lang))
+    _gates(console, view, lang)
+    _completion(console, view, lang)
+    _improvements(console, view, lang)
+    for warning in view["warnings"]:
+        console.print(Text(warning, style="yellow"))
+    return buffer.getvalue()
+
+
+def _heading(view: AssessmentView, lang: str) -> Panel:
+    """The verdict and why, the applicant, budget and period, the criteria set."""
 
     def _(message: str) -> str:
         return gettext(message, lang)
 
-    buffer = io.StringIO()
-    console = text_console(buffer, color=color, width=width)
     app = view["application"]
     verdict = view["verdict"]
-    overall = view["overall_percent"]
-
     head = Text()
     head.append(f"{_SYMBOLS[verdict]} {view['verdict_label'].upper()}", style=_STYLES[verdict])
     if view["provisional"] and view["scorable"]:
@@ -91,12 +106,16 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
     lines.append(Text(_("Criteria set") + f": {cs['id']} {cs['version']}", style="dim"))
     if view["overrides"]:
         lines.append(Text(_overrides_line(view["overrides"], lang), style="dim"))
-    console.print(
-        Panel(Group(*lines), title=f"{app['id']} · {app['title']}", title_align="left", expand=True)
+    return Panel(
+        Group(*lines), title=f"{app['id']} · {app['title']}", title_align="left", expand=True
     )
-    if view["final"]:
-        _gates(console, view, lang)
-        return buffer.getvalue()
+
+
+def _dimensions(view: AssessmentView, lang: str) -> Table:
+    """Each dimension's percent against its minimum, then the overall against the pass mark."""
+
+    def _(message: str) -> str:
+        return gettext(message, lang)
 
     dims = Table(title=_("Dimensions"), title_justify="left", expand=False)
     dims.add_column(_("Dimension"))
@@ -122,6 +141,7 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
             _bar(percent, d["min_percent"]),
             status,
         )
+    overall = view["overall_percent"]
     if overall is not None:
         passes = overall >= view["thresholds"]["pass_percent"]
         dims.add_row(
@@ -133,28 +153,27 @@ def render(view: dict[str, Any], lang: str, *, color: bool, width: int = 100) ->
             if passes
             else Text("✘ " + _("below the pass mark"), style="red"),
         )
-    console.print(dims)
+    return dims
 
-    if view["criteria"]:
-        table = Table(title=_("Criteria"), title_justify="left", expand=True)
-        table.add_column(_("Criterion"), max_width=36)
-        table.add_column(_("Points"), justify="right", no_wrap=True)
-        table.add_column(_("Reason"), ratio=1)
-        for c in view["criteria"]:
-            symbol, style = _STATUS[c["status"]]
-            table.add_row(
-                Text(f"{symbol} {c['id']}", style=style) + Text(f"\n{c['title']}"),
-                _points(c, lang),
-                _reason(c, lang),
-            )
-        console.print(table)
 
-    _gates(console, view, lang)
-    _completion(console, view, lang)
-    _improvements(console, view, lang)
-    for warning in view["warnings"]:
-        console.print(Text(warning, style="yellow"))
-    return buffer.getvalue()
+def _criteria(view: AssessmentView, lang: str) -> Table:
+    """Each criterion with its status, points and reason."""
+
+    def _(message: str) -> str:
+        return gettext(message, lang)
+
+    table = Table(title=_("Criteria"), title_justify="left", expand=True)
+    table.add_column(_("Criterion"), max_width=36)
+    table.add_column(_("Points"), justify="right", no_wrap=True)
+    table.add_column(_("Reason"), ratio=1)
+    for c in view["criteria"]:
+        symbol, style = _STATUS[c["status"]]
+        table.add_row(
+            Text(f"{symbol} {c['id']}", style=style) + Text(f"\n{c['title']}"),
+            _points(c, lang),
+            _reason(c, lang),
+        )
+    return table
 
 
 def _overrides_line(n: int, lang: str) -> str:
@@ -166,7 +185,7 @@ def _overrides_line(n: int, lang: str) -> str:
     ).format(n=n)
 
 
-def _points(c: dict[str, Any], lang: str) -> Text:
+def _points(c: CriterionView, lang: str) -> Text:
     if c["points"] is None:
         return Text(f"–/{c['max_points']}", style="dim")
     text = Text(f"{c['points']}/{c['max_points']}")
@@ -180,7 +199,7 @@ def _points(c: dict[str, Any], lang: str) -> Text:
     return text
 
 
-def _reason(c: dict[str, Any], lang: str) -> Text:
+def _reason(c: CriterionView, lang: str) -> Text:
     text = Text(c["reason"])
     if c["overridden"] and c["comment"]:
         note = gettext(N_("Overridden by the case officer: {comment}"), lang)
@@ -197,7 +216,7 @@ def _reason(c: dict[str, Any], lang: str) -> Text:
     return text
 
 
-def _gates(console: Any, view: dict[str, Any], lang: str) -> None:
+def _gates(console: Any, view: AssessmentView, lang: str) -> None:
     def _(message: str) -> str:
         return gettext(message, lang)
 
@@ -214,7 +233,7 @@ def _gates(console: Any, view: dict[str, Any], lang: str) -> None:
             console.print(Text(f"    {g['reason']}", style="dim"))
 
 
-def _completion(console: Any, view: dict[str, Any], lang: str) -> None:
+def _completion(console: Any, view: AssessmentView, lang: str) -> None:
     def _(message: str) -> str:
         return gettext(message, lang)
 
@@ -235,7 +254,7 @@ def _completion(console: Any, view: dict[str, Any], lang: str) -> None:
             console.print(f"  {n}. {u['title']} (" + _("case officer to score") + ")")
 
 
-def _improvements(console: Any, view: dict[str, Any], lang: str) -> None:
+def _improvements(console: Any, view: AssessmentView, lang: str) -> None:
     if view["improvements"]:
         console.print(Text(gettext(N_("What would raise the score"), lang), style="bold"))
         for i, imp in enumerate(view["improvements"][:TOP_IMPROVEMENTS], 1):

@@ -21,6 +21,7 @@ from hallbarhet_cli.reporters.reading import (
     rests_on_length,
     text_answers,
 )
+from hallbarhet_cli.reporters.viewtypes import AssessmentView
 from hallbarhet_cli.robustness.declared import declared_uncertainty
 from hallbarhet_cli.scoring.assessment import Assessment, CriterionResult, Verdict
 from hallbarhet_cli.scoring.explain import Explainer, explainer
@@ -61,7 +62,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str) -> dict[str, Any]:
+def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str) -> AssessmentView:
     """Everything a report shows about one assessment, in ``lang``."""
     explain = explainer(loaded.criteria, lang)
     app = loaded.model

@@ -1,0 +1,81 @@
+"""The assessment, ``--explain`` and ``--precheck`` views have exactly the keys their
+declared shapes name, at every level, for the bundled examples, so the type checker's view
+of a report is the view reporters get."""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
+
+import pytest
+
+from hallbarhet_cli.applications.loading import load_application
+from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.reporters.explain_text import explanation_view
+from hallbarhet_cli.reporters.precheck import precheck_view
+from hallbarhet_cli.reporters.views import assessment_view
+from hallbarhet_cli.reporters.viewtypes import AssessmentView, ExplanationView, PrecheckView
+from hallbarhet_cli.scoring.engine import assess
+
+EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*.yaml"))
+
+
+def mismatches(value: Any, shape: Any, where: str = "view") -> list[str]:
+    """Where ``value`` does not have the keys ``shape`` declares (TypedDicts, lists of
+    them, dicts of them, optional ones); other types are not looked into."""
+    if is_typeddict(shape):
+        if not isinstance(value, dict):
+            return [f"{where}: not a dict"]
+        hints = get_type_hints(shape)
+        found = [f"{where}: {sorted(set(value) ^ set(hints))}"] if set(value) != set(hints) else []
+        for key, hint in hints.items():
+            if key in value:
+                found += mismatches(value[key], hint, f"{where}.{key}")
+        return found
+    origin, args = get_origin(shape), get_args(shape)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return []
+        (inner,) = [a for a in args if a is not type(None)]
+        return mismatches(value, inner, where)
+    if origin is list and isinstance(value, list):
+        return [
+            m for i, item in enumerate(value) for m in mismatches(item, args[0], f"{where}[{i}]")
+        ]
+    if origin is dict and isinstance(value, dict):
+        pairs = value.items()
+        return [m for k, item in pairs for m in mismatches(item, args[1], f"{where}[{k}]")]
+    return []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_view_has_exactly_the_declared_keys(example: Path) -> None:
+    loaded = load_application(example, CriteriaLibrary())
+    view = assessment_view(assess(loaded.criteria, loaded.model, loaded.answers), loaded, "sv")
+    assert mismatches(view, AssessmentView) == []
+    assert view["criteria"] and view["dimensions"]  # the nested shapes were looked into
+
+
+def test_a_key_the_shape_does_not_name_is_found() -> None:
+    loaded = load_application(EXAMPLES[0], CriteriaLibrary())
+    view: Any = assessment_view(assess(loaded.criteria, loaded.model, loaded.answers), loaded, "en")
+    view["criteria"][0]["pionts"] = view["criteria"][0].pop("points")
+    assert mismatches(view, AssessmentView) == ["view.criteria[0]: ['pionts', 'points']"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_precheck_view_has_exactly_the_declared_keys(example: Path) -> None:
+    loaded = load_application(example, CriteriaLibrary(), draft=True)
+    result = assess(loaded.criteria, loaded.model, loaded.answers)
+    assert mismatches(precheck_view(result, loaded, "en"), PrecheckView) == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_explanation_view_has_exactly_the_declared_keys(example: Path) -> None:
+    loaded = load_application(example, CriteriaLibrary())
+    result = assess(loaded.criteria, loaded.model, loaded.answers)
+    for criterion in loaded.criteria.criterion_map:
+        view = explanation_view(result, loaded, criterion, "sv")
+        assert mismatches(view, ExplanationView) == [], criterion
