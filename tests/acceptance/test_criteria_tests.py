@@ -56,7 +56,7 @@ def test_the_text_report_lists_every_case_and_the_coverage(run: Run) -> None:
     result = run("test", TESTS, "--lang", "en")
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^  PASS  Fossil verksamhet exkluderas$", result.stdout, re.M)
-    assert "kronoberg-projektmedel 2026.2: 100.0% (74 of 74 rules)" in result.stdout
+    assert "kronoberg-projektmedel 2026.3: 100.0% (74 of 74 rules)" in result.stdout
     assert result.stdout.rstrip().endswith("passed, 0 failed")
 
 

@@ -159,7 +159,7 @@ def test_precheck_of_a_complete_application(run: Run) -> None:
     assert result.returncode == 0
     out = flat(result.stdout)
     assert "Every required question is answered." in out
-    assert "Verdict: Sustainability-proofed – 79.5% overall, 60.0% is needed." in out
+    assert "Verdict: Sustainability-proofed – 77.3% overall, 60.0% is needed." in out
     assert "Preliminary" not in out
 
 
