@@ -70,8 +70,8 @@ def test_changes_are_listed_in_words(run: Run, tmp_path: Path) -> None:
             '    title: {sv: "Klimatpåverkan", en: "Climate impact"}\n    weight: 3\n',
         ),
         (
-            "{points: 3, contributes: true, when: {question: jobs_expected, ge: 10}",
-            "{points: 3, contributes: true, when: {question: jobs_expected, ge: 8}",
+            "{points: 1, contributes: true, when: {question: jobs_expected, ge: 1}",
+            "{points: 1, contributes: true, when: {question: jobs_expected, ge: 2}",
         ),
         (
             "    when: {question: goal_conflicts_status, eq: open}\n    effect: review\n",
@@ -87,9 +87,9 @@ def test_changes_are_listed_in_words(run: Run, tmp_path: Path) -> None:
         "  KRO-GOAL-CONFLICT Unresolved goal conflict: effect needs review → excludes",
     ):
         assert expected in lines, result.stdout
-    (level,) = [line for line in lines if line.startswith("  EKON-2 New jobs: level 1: ")]
-    assert "is at least 10\u00a0FTEs → " in level  # the unit in the report language
-    assert level.endswith("is at least 8\u00a0FTEs")
+    (level,) = [line for line in lines if line.startswith("  EKON-2 New jobs: level 3: ")]
+    assert "is at least 1\u00a0FTE → " in level  # the unit in the report language
+    assert level.endswith("is at least 2\u00a0FTEs")
 
     changes = {
         (c["section"], c["id"], c["aspect"], c["level"])
@@ -98,7 +98,7 @@ def test_changes_are_listed_in_words(run: Run, tmp_path: Path) -> None:
     assert changes == {
         ("thresholds", "pass_percent", "value", None),
         ("criteria", "EKO-1", "weight", None),
-        ("criteria", "EKON-2", "level_when", 0),
+        ("criteria", "EKON-2", "level_when", 2),
         ("gates", "KRO-GOAL-CONFLICT", "effect", None),
     }
 
