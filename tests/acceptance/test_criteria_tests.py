@@ -43,7 +43,7 @@ def test_bundled_sets_ship_with_passing_tests_at_full_rule_coverage(run: Run) ->
     assert set(coverage) == BUNDLED
     for set_id, entry in coverage.items():
         assert (entry["percent"], entry["uncovered"]) == (100.0, []), set_id
-    assert coverage["kronoberg-projektmedel"]["total"] == 74  # 52 levels/manual + 22 gates
+    assert coverage["kronoberg-projektmedel"]["total"] == 77  # 54 levels/manual + 23 gates
     summary = report["summary"]
     assert summary["failed"] == summary["files_not_run"] == 0
     assert summary["passed"] == summary["cases"] >= 100
@@ -56,7 +56,7 @@ def test_the_text_report_lists_every_case_and_the_coverage(run: Run) -> None:
     result = run("test", TESTS, "--lang", "en")
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^  PASS  Fossil verksamhet exkluderas$", result.stdout, re.M)
-    assert "kronoberg-projektmedel 2026.2: 100.0% (74 of 74 rules)" in result.stdout
+    assert "kronoberg-projektmedel 2026.3: 100.0% (77 of 77 rules)" in result.stdout
     assert result.stdout.rstrip().endswith("passed, 0 failed")
 
 
@@ -87,13 +87,15 @@ def test_a_policy_change_fails_the_case_that_guards_it(run: Run, tmp_path: Path)
     criteria = copy_criteria(tmp_path)
     edit(
         criteria / "kronoberg-projektmedel.yaml",
-        "{points: 2, contributes: true, when: {question: jobs_expected, ge: 3}",
-        "{points: 2, contributes: true, when: {question: jobs_expected, ge: 6}",
+        "per: {field: budget.requested_sek}, scale: 1000000}, ge: 1}",
+        "per: {field: budget.requested_sek}, scale: 1000000}, ge: 2}",
     )
     result = run("test", criteria / "tests", "--lang", "en")
     assert result.returncode == 1, result.stdout + result.stderr
     failed = re.findall(r"^  FAIL  (.*) \((.*):(\d+)\)$", result.stdout, re.M)
-    assert [name for name, _, _ in failed] == ["Fem nya arbetstillfällen ger 2 poäng"]
+    assert [name for name, _, _ in failed] == [
+        "Fem nya arbetstillfällen på tre sökta miljoner ger 2 poäng"
+    ]
     assert failed[0][1].endswith("kronoberg-projektmedel.test.yaml")
     assert "EKON-2 New jobs: expected 2 p, got 1 p" in result.stdout
     assert "1 failed" in result.stdout
@@ -140,7 +142,7 @@ def test_uncovered_rules_are_listed_where_the_set_defines_them(run: Run, tmp_pat
     )
     plain = run("test", "one.test.yaml", "--lang", "en")
     assert plain.returncode == 0, plain.stdout + plain.stderr
-    assert "dnsh-screening 2026.2: 6.3% (1 of 16 rules)" in plain.stdout
+    assert "dnsh-screening 2026.3: 5.9% (1 of 17 rules)" in plain.stdout
     assert re.search(
         r"^    \S*dnsh-screening\.yaml:\d+:5: Gate DNSH-ETS: no case fires it\.$",
         plain.stdout,
@@ -149,7 +151,7 @@ def test_uncovered_rules_are_listed_where_the_set_defines_them(run: Run, tmp_pat
 
     strict = run("test", "one.test.yaml", "--min-coverage", "50", "--lang", "en")
     assert strict.returncode == 1
-    assert "Rule coverage of dnsh-screening 2026.2 is 6.3%, below the required 50.0%." in (
+    assert "Rule coverage of dnsh-screening 2026.3 is 5.9%, below the required 50.0%." in (
         strict.stdout
     )
 

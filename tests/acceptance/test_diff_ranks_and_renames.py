@@ -7,16 +7,14 @@ import json
 from pathlib import Path
 
 from tests.acceptance.conftest import CRITERIA, Run
-from tests.acceptance.test_diff import SET, funding_round, new_version
+from tests.acceptance.test_diff import SET, funding_round, new_version, raise_version
 
 
 def test_a_renamed_question_shows_its_ids_where_the_words_agree(run: Run, tmp_path: Path) -> None:
     text = (CRITERIA / f"{SET}.yaml").read_text(encoding="utf-8")
     renamed = new_version(tmp_path)
     renamed.write_text(
-        text.replace("gender_follow_up", "gender_followed_up").replace(
-            'version: "2026.2"', 'version: "2026.3"', 1
-        ),
+        raise_version(text.replace("gender_follow_up", "gender_followed_up")),
         encoding="utf-8",
     )
     result = run("criteria", "diff", SET, renamed, "--lang", "en")

@@ -9,10 +9,12 @@ tests in ``test_predicates.py`` hold those to this reading.
 from __future__ import annotations
 
 import datetime as dt
+import math
+from fractions import Fraction
 from typing import Any
 
 from hallbarhet_cli.models import Application
-from hallbarhet_cli.models.conditions import All, Any_, Comparison, Condition, Not
+from hallbarhet_cli.models.conditions import All, Any_, Comparison, Condition, Not, Quantity, Ratio
 from hallbarhet_cli.models.fields import FIELDS
 from hallbarhet_cli.models.operators import Range
 
@@ -20,7 +22,7 @@ from hallbarhet_cli.models.operators import Range
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "boolean"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Fraction):
         return "number"
     if isinstance(value, dt.date):
         return "date"
@@ -81,7 +83,9 @@ def condition_holds(
 ) -> bool:
     """A whole condition, walked recursively."""
     if isinstance(condition, Comparison):
-        if condition.question is not None:
+        if condition.ratio is not None:
+            answer = ratio(condition.ratio, application, answers)
+        elif condition.question is not None:
             answer = answers.get(condition.question)
         else:
             field = FIELDS.get(condition.subject)
@@ -94,3 +98,23 @@ def condition_holds(
     if isinstance(condition, Not):
         return not condition_holds(condition.not_, application, answers)
     raise TypeError(condition)
+
+
+def _number(quantity: Quantity, application: Application, answers: dict[str, Any]) -> Any:
+    if quantity.question is not None:
+        value = answers.get(quantity.question)
+    else:
+        field = FIELDS.get(quantity.subject)
+        value = field.read(application) if field is not None else None
+    if _kind(value) != "number" or not math.isfinite(value):
+        return None
+    return value
+
+
+def ratio(ratio: Ratio, application: Application, answers: dict[str, Any]) -> Fraction | None:
+    """``of × scale / per`` in exact arithmetic; ``None`` when it has no value."""
+    of = _number(ratio.of, application, answers)
+    per = _number(ratio.per, application, answers)
+    if of is None or per is None or per == 0:
+        return None
+    return Fraction(of) * Fraction(ratio.scale) / Fraction(per)

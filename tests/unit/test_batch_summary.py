@@ -21,6 +21,7 @@ def record(
     criteria: tuple[tuple[str, int, int, str], ...] = (),
     missing: tuple[str, ...] = (),
     sdg: tuple[int, ...] = (),
+    sector: str | None = None,
 ) -> Record:
     return Record(
         id=app_id,
@@ -38,6 +39,7 @@ def record(
         missing=missing,
         gates=(),
         sdg=sdg,
+        sector=sector,
     )
 
 
@@ -143,3 +145,45 @@ def test_distribution_and_percentiles() -> None:
     assert result["below_minimum_percent"] == 40.0
     empty = distribution([], None)
     assert empty["count"] == 0 and empty["mean"] is None
+
+
+def test_the_civil_society_share_is_of_the_applications_whose_sector_is_known() -> None:
+    t = tally(
+        record("A", "pass", 80.0, 300, sector="civil_society"),
+        record("B", "fail", 30.0, 100, sector="company"),
+        record("C", "pass", 70.0, 100, sector="civil_society"),
+        record("D", "incomplete", 50.0, 500),  # no sector: unknown, not "not civil society"
+        None,  # an input that could not be assessed is no application of any sector
+    )
+    sectors = t.summary({}, t.rank(None))["sectors"]
+    assert (sectors["known"], sectors["known_requested_sek"], sectors["unknown"]) == (3, 500, 1)
+    civil = sectors["civil_society"]
+    assert civil["count"] == 2 and civil["requested_sek"] == 400
+    assert civil["percent"] == pytest.approx(200 / 3)
+    assert civil["percent_of_requested"] == pytest.approx(80.0)
+    rows = {row["sector"]: row for row in sectors["by_sector"]}
+    assert list(rows) == ["public", "company", "civil_society", "academia", "other", "unknown"]
+    assert rows["public"] == {
+        "sector": "public",
+        "count": 0,
+        "percent": 0.0,
+        "requested_sek": 0.0,
+        "percent_of_requested": 0.0,
+    }
+    assert rows["unknown"]["count"] == 1 and rows["unknown"]["requested_sek"] == 500
+    assert rows["unknown"]["percent"] is None and rows["unknown"]["percent_of_requested"] is None
+
+
+def test_without_any_known_sector_the_share_is_not_known_rather_than_zero() -> None:
+    t = tally(record("A", "pass", 80.0, 300), record("B", "fail", 30.0, 0))
+    sectors = t.summary({}, t.rank(None))["sectors"]
+    assert sectors["known"] == 0 and sectors["unknown"] == 2
+    assert sectors["civil_society"]["count"] == 0
+    assert sectors["civil_society"]["percent"] is None
+    assert sectors["civil_society"]["percent_of_requested"] is None
+
+
+def test_a_share_of_no_kronor_is_not_known() -> None:
+    t = tally(record("A", "pass", 80.0, 0, sector="civil_society"))
+    civil = t.summary({}, t.rank(None))["sectors"]["civil_society"]
+    assert civil["percent"] == 100.0 and civil["percent_of_requested"] is None

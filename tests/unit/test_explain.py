@@ -257,6 +257,19 @@ def words(explainer: Explainer, text: str) -> str:
             [fmt.date(dt.date(2026, 7, 1), "sv")],
             id="field-date",
         ),
+        pytest.param(
+            "{ratio: {of: {question: jobs}, per: {field: budget.requested_sek}, "
+            "scale: 1000000}, ge: 2}",
+            ["“New jobs” per 1,000,000 of requested amount (SEK) is at least 2"],
+            ["”Nya jobb” per 1\u00a0000\u00a0000 av sökt belopp (kr) är minst 2"],
+            id="ratio-scaled",
+        ),
+        pytest.param(
+            "{ratio: {of: {question: jobs}, per: {question: ghg}}, lt: 1}",
+            ["“New jobs” per “Change in emissions” is less than 1"],
+            ["”Nya jobb” per ”Förändrade utsläpp”"],
+            id="ratio",
+        ),
     ],
 )
 def test_comparison_in_words(

@@ -99,5 +99,5 @@ def test_precheck_tells_the_applicant_about_an_exclusion(lang: str) -> None:
 def test_precheck_of_a_complete_application() -> None:
     out = flat(precheck(SCORED, "en"))
     assert "Every required question is answered." in out
-    assert "Verdict: Sustainability-proofed – 79.5% overall, 60.0% is needed." in out
+    assert "Verdict: Sustainability-proofed – 77.3% overall, 60.0% is needed." in out
     assert "Preliminary" not in out

@@ -150,6 +150,9 @@ def test_the_form_reads_every_condition_as_the_engine_does() -> None:
     assert used == set(OPERATORS)
 
 
+FIELD_VALUES = {name: value_json(f.read(APPLICATION)) for name, f in FIELDS.items()}
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 def test_the_bundled_sets_conditions_agree_on_their_own_answers() -> None:
     """Every real ``relevant`` condition, on answers drawn from its set's own options."""
@@ -171,7 +174,7 @@ def test_the_bundled_sets_conditions_agree_on_their_own_answers() -> None:
                     [
                         condition_json(question.relevant),
                         {k: value_json(v) for k, v in answers.items()},
-                        {},
+                        FIELD_VALUES,
                     ]
                 )
     ran = subprocess.run(

@@ -85,6 +85,38 @@ CASES: list[tuple[str, str, list[tuple[str, int, int]]]] = [
         ],
     ),
     (
+        "ratio-type",
+        """\
+        kind: criteria-set
+        id: t
+        version: "1"
+        title: T
+        dimensions:
+          social: {title: Social}
+        questions:
+          - {id: jobs, type: integer, label: J}
+          - {id: kind, type: choice, label: K, options: [{value: a}]}
+        criteria:
+          - id: C
+            dimension: social
+            title: C
+            levels:
+              - when: {ratio: {of: {question: kind}, per: {field: budget.requested_sek}}, ge: 1}
+                points: 3
+              - when: {ratio: {of: {question: jbos}, per: {field: period.start}}, ge: 1}
+                points: 2
+              - when: {ratio: {of: {question: jobs}, per: {field: budget.request}}, ge: 1}
+                points: 1
+              - {points: 0}
+        """,
+        [
+            ("ratio-type", 15, 28),
+            ("unknown-question", 17, 39),
+            ("ratio-type", 17, 51),
+            ("unknown-field", 19, 59),
+        ],
+    ),
+    (
         "operator-type",
         """\
         kind: criteria-set
@@ -700,6 +732,7 @@ MESSAGES: list[tuple[str, str]] = [
     # (check id, a fragment of the English message of the first finding in its case)
     ("unknown-question", "The condition names an unknown question 'qq'. Did you mean 'q'?"),
     ("unknown-field", "unknown field 'budget.requested'; the fields are type, applicant.sector"),
+    ("ratio-type", "A ratio divides numbers, but 'kind' is of type choice."),
     ("operator-type", "The operator 'lt' does not fit 'plan', a text question."),
     ("value-type", "The value '10' does not fit 'q', a number question."),
     ("unknown-option", "'dnoe' is not an option of 'kind'; the options are none, done."),

@@ -25,6 +25,15 @@ APPLICATION = Application.model_validate(load_file(EXAMPLES / "solcellspark-alve
 QUESTIONS = ("q1", "q2", "q3")
 FIELDS = ("budget.requested_sek", "budget.total_sek", "type", "period.start", "no.such.field")
 
+# Per requested krona, scaled by the requested amount: the answer itself, computed.
+RATIO: dict[str, Any] = {
+    "of": {"question": "q1"},
+    "per": {"field": "budget.requested_sek"},
+    "scale": APPLICATION.budget.requested_sek,
+}
+
+PER_Q2: dict[str, Any] = {**RATIO, "per": {"question": "q2"}}  # dividing by zero
+
 scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -41,8 +50,16 @@ answers = st.dictionaries(st.sampled_from(QUESTIONS), values, max_size=3)
 @st.composite
 def comparisons(draw: Any) -> Comparison:
     op = draw(st.sampled_from(sorted(OPERATORS)))
-    if draw(st.integers(0, 3)) == 0:
+    pick = draw(st.integers(0, 4))
+    if pick == 0:
         subject: dict[str, Any] = {"field": draw(st.sampled_from(FIELDS))}
+    elif pick == 1:
+        sides = st.one_of(
+            st.sampled_from(QUESTIONS).map(lambda q: {"question": q}),
+            st.sampled_from(FIELDS).map(lambda f: {"field": f}),
+        )
+        scale = draw(st.sampled_from([1, 3, 0.5, 1000, 1_000_000]))
+        subject = {"ratio": {"of": draw(sides), "per": draw(sides), "scale": scale}}
     else:
         subject = {"question": draw(st.sampled_from(QUESTIONS))}
     if op in ("in", "not_in", "includes_any", "includes_all"):
@@ -84,6 +101,10 @@ conditions = st.recursive(
     Comparison.model_validate({"question": "q1", "between": {"min": 1, "max": "2"}}), {"q1": 1}
 )
 @example(Comparison.model_validate({"question": "q1", "in": ["a", "b"]}), {"q1": "b"})
+@example(Comparison.model_validate({"ratio": RATIO, "ge": 2}), {"q1": 2})  # exactly 2
+@example(Comparison.model_validate({"ratio": RATIO, "gt": 1.9}), {"q1": 2})
+@example(Comparison.model_validate({"ratio": RATIO, "answered": False}), {"q1": True})
+@example(Comparison.model_validate({"ratio": PER_Q2, "eq": 0}), {"q1": 0, "q2": 0})
 def test_compiled_condition_agrees_with_the_interpreter(
     condition: Condition, answers: dict[str, Any]
 ) -> None:

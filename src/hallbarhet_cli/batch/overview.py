@@ -67,6 +67,7 @@ def overview_view(
         "distributions": dimensions,
         "criteria_low_top": [c for c in summary["criteria_low"] if c["low"]][:TOP_LIMIT],
         "missing_top": summary["missing"][:TOP_LIMIT],
+        "sector_rows": _sector_rows(summary["sectors"], _),
         "sdg_rows": [
             {**s, "name": _(SDG_NAMES[s["goal"]])} for s in summary["sdg"] if s["goal"] in SDG_NAMES
         ],
@@ -78,6 +79,28 @@ def overview_view(
         "errors_shown": len(errors),
         "robustness_view": robustness_view(summary.get("robustness"), rows, line),
     }
+
+
+def _sector_rows(sectors: dict[str, Any], _: Any) -> list[dict[str, Any]]:
+    """The sectors with applications, labelled; civil society is always shown, since its
+    share is what the programme follows, and ``unknown`` only when there are some."""
+    from hallbarhet_cli.models.fields import option_label
+
+    rows = []
+    for row in sectors["by_sector"]:
+        sector = row["sector"]
+        if row["count"] == 0 and sector not in ("civil_society",):
+            continue
+        label = (
+            _(UNKNOWN_SECTOR)
+            if sector == "unknown"
+            else _(option_label("applicant.sector", sector))
+        )
+        rows.append({**row, "label": label[:1].upper() + label[1:]})
+    return rows
+
+
+UNKNOWN_SECTOR: Final = N_("sector not known")
 
 
 def _bins(histogram: list[int]) -> list[dict[str, Any]]:

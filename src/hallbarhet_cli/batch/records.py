@@ -52,6 +52,8 @@ class Record:
     decision: tuple[str, float | None, str | None] | None = None
     # False when the application has nothing to score yet: no percent, no points
     scorable: bool = True
+    # the applicant's sector (public, company, civil_society, …); None when not known
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

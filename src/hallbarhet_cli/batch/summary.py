@@ -19,6 +19,7 @@ from typing import Any, Final, Literal
 
 from hallbarhet_cli.arithmetic import exact
 from hallbarhet_cli.batch.records import Outcome, Record, SetInfo, Status
+from hallbarhet_cli.batch.sectors import SectorTally
 
 # Ranking order: sustainability-proofed first, then fail, to be completed, excluded.
 VERDICT_ORDER: Final = ("pass", "fail", "incomplete", "excluded")
@@ -103,6 +104,7 @@ class Tally:
     unscorable: int = 0
     unscorable_sek: float = 0.0
     sdg_sek: dict[int, float] = field(default_factory=dict)
+    sectors: SectorTally = field(default_factory=SectorTally)
     set_count: dict[str, int] = field(default_factory=dict)
     # Column order for the tables: first seen, in input order.
     dimension_ids: list[str] = field(default_factory=list)
@@ -138,6 +140,7 @@ class Tally:
         if final and record.overall_percent is not None:
             self.overall.append(record.overall_percent)
         self.requested.append(requested)
+        self.sectors.add(record.sector, requested)
         self.ids.append(record.id)
         if record.id in self._seen_ids:
             if record.id not in self.duplicate_ids and len(self.duplicate_ids) < DUPLICATES_SHOWN:
@@ -277,6 +280,8 @@ class Tally:
             "criteria_low": self._criteria_low(sets),
             "missing": self._missing(sets),
             "gates": self._gates(sets),
+            # Who applies: shares of the applications whose sector is known.
+            "sectors": self.sectors.summary(),
             "sdg": [
                 {
                     "goal": goal,

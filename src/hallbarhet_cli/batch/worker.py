@@ -300,6 +300,7 @@ def make_record(result: Assessment, loaded: LoadedApplication) -> Record:
         gates=tuple((g.id, g.effect, g.cleared) for g in result.gates),
         sdg=result.sdg,
         scorable=result.scorable,
+        sector=app.applicant.sector,
         decision=(
             (app.decision.outcome, app.decision.granted_sek, app.decision.round)
             if app.decision

@@ -360,6 +360,25 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
                 requested=fmt.money(proofed["of_requested_sek"], lang),
             )
         )
+    civil, known = summary["sectors"]["civil_society"], summary["sectors"]["known"]
+    if known:
+        lines.append(
+            gettext(
+                N_(
+                    "Civil-society applicants: {count} of {known} applications ({percent}), "
+                    "{amount_percent} of the amount requested ({amount})."
+                ),
+                lang,
+            ).format(
+                count=fmt.number(civil["count"], lang),
+                known=fmt.number(known, lang),
+                percent=fmt.percent(civil["percent"], lang),
+                amount_percent="–"
+                if civil["percent_of_requested"] is None
+                else fmt.percent(civil["percent_of_requested"], lang),
+                amount=fmt.money(civil["requested_sek"], lang),
+            )
+        )
     budget = summary["budget"]
     if budget is not None:
         lines.append(

@@ -19,7 +19,7 @@ from hallbarhet_cli.errors import Message, Problem, Severity
 from hallbarhet_cli.files.yamlload import DataPath
 from hallbarhet_cli.i18n import N_
 from hallbarhet_cli.models import Comparison, Condition, CriteriaSet
-from hallbarhet_cli.models.conditions import comparisons, questions_read
+from hallbarhet_cli.models.conditions import Quantity, comparisons, questions_read
 from hallbarhet_cli.models.fields import FIELDS
 from hallbarhet_cli.models.operators import OPERATORS
 from hallbarhet_cli.models.text import Text, languages
@@ -80,6 +80,16 @@ class LintContext:
             for inner, comparison in comparisons(condition):
                 yield (*path, *inner), comparison
 
+    def subjects(self) -> Iterator[tuple[DataPath, str | None, str | None]]:
+        """Every question or field a comparison reads, the sides of ratios included: its
+        path, and the question id or the field name (the other is ``None``)."""
+        for path, comparison in self.comparisons():
+            if comparison.ratio is None:
+                yield path, comparison.question, comparison.field
+                continue
+            for side, quantity in _sides(comparison):
+                yield (*path, "ratio", side), quantity.question, quantity.field
+
 
 def lint(own: SourcedSet, resolved: ResolvedSet) -> list[Problem]:
     """Run every registered check on one file of ``resolved``."""
@@ -87,8 +97,17 @@ def lint(own: SourcedSet, resolved: ResolvedSet) -> list[Problem]:
     return [problem for c in CHECKS.values() for problem in c.run(ctx)]
 
 
+def _sides(comparison: Comparison) -> Iterator[tuple[str, Quantity]]:
+    """The sides of a comparison's ratio with their keys; none without a ratio."""
+    if comparison.ratio is not None:
+        yield "of", comparison.ratio.of
+        yield "per", comparison.ratio.per
+
+
 def _subject_type(ctx: LintContext, comparison: Comparison) -> tuple[str, list[str]] | None:
     """The type and options of what a comparison reads, or ``None`` when unknown."""
+    if comparison.ratio is not None:
+        return ("number", [])
     if comparison.question is not None:
         question = ctx.resolved.question_map.get(comparison.question)
         return (question.type, question.option_values()) if question else None
@@ -102,15 +121,15 @@ def _unknown_question(ctx: LintContext) -> Iterator[Problem]:
 
     ``{question: ghg_chnage_t, lt: 0}`` where the question is ``ghg_change_t``."""
     known = ctx.resolved.question_map
-    for path, comparison in ctx.comparisons():
-        if comparison.question is not None and comparison.question not in known:
+    for path, question, _ in ctx.subjects():
+        if question is not None and question not in known:
             yield ctx.problem(
                 "unknown-question",
                 (*path, "question"),
                 Message(
                     N_("The condition names an unknown question {id!r}."),
-                    {"id": comparison.question},
-                    did_you_mean(comparison.question, known),
+                    {"id": question},
+                    did_you_mean(question, known),
                 ),
             )
 
@@ -120,15 +139,43 @@ def _unknown_field(ctx: LintContext) -> Iterator[Problem]:
     """A condition names an application field that conditions cannot read. The fields
     are ``type``, ``applicant.sector``, ``budget.total_sek``, ``budget.requested_sek``,
     ``period.start`` and ``period.end``."""
-    for path, comparison in ctx.comparisons():
-        if comparison.field is not None and comparison.field not in FIELDS:
+    for path, _, field in ctx.subjects():
+        if field is not None and field not in FIELDS:
             yield ctx.problem(
                 "unknown-field",
                 (*path, "field"),
                 Message(
                     N_("The condition names an unknown field {field!r}; the fields are {fields}."),
-                    {"field": comparison.field, "fields": ", ".join(FIELDS)},
-                    did_you_mean(comparison.field, FIELDS),
+                    {"field": field, "fields": ", ".join(FIELDS)},
+                    did_you_mean(field, FIELDS),
+                ),
+            )
+
+
+@check("ratio-type")
+def _ratio_type(ctx: LintContext) -> Iterator[Problem]:
+    """A ratio divides something that is not a number: both ``of`` and ``per`` must be a
+    number or integer question or a number field such as ``budget.requested_sek``.
+
+    ``{ratio: {of: {question: gender_analysis}, per: {field: budget.requested_sek}}, ge: 1}``
+    where ``gender_analysis`` is a choice."""
+    for path, comparison in ctx.comparisons():
+        for side, quantity in _sides(comparison):
+            kind: str | None
+            if quantity.question is not None:
+                question = ctx.resolved.question_map.get(quantity.question)
+                kind = question.type if question is not None else None
+            else:
+                field = FIELDS.get(quantity.subject)
+                kind = field.type if field is not None else None
+            if kind is None or kind in ("number", "integer"):
+                continue  # unknown ones are reported by their own checks
+            yield ctx.problem(
+                "ratio-type",
+                (*path, "ratio", side),
+                Message(
+                    N_("A ratio divides numbers, but {subject!r} is of type {type}."),
+                    {"subject": quantity.subject, "type": kind},
                 ),
             )
 

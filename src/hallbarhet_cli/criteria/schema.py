@@ -61,14 +61,17 @@ def criteria_schema(lang: str) -> Schema:
         "title": "Condition",
         "description": gettext(
             N_(
-                "A condition: a comparison {question: ID, OP: VALUE} or "
-                "{field: NAME, OP: VALUE}, or all, any or not of other conditions."
+                "A condition: a comparison {question: ID, OP: VALUE}, "
+                "{field: NAME, OP: VALUE} or {ratio: {of: ..., per: ..., scale: N}, OP: VALUE}, "
+                "or all, any or not of other conditions."
             ),
             lang,
         ),
         "oneOf": union,
     }
     defs["Comparison"] = _comparison(lang, defs["Comparison"].get("description", ""))
+    defs["Ratio"] = _ratio(lang)
+    defs["Quantity"] = _quantity(lang)
     defs["Text"] = _text_def(lang)
     return _document(schema, gettext(N_("hallbarhet criteria set"), lang))
 
@@ -219,14 +222,10 @@ def _comparison(lang: str, description: str) -> Schema:
     """A comparison names exactly one subject and one operator: two keys in all."""
     example = gettext(N_("Example:"), lang)
     properties: Schema = {
-        "question": {
-            "type": "string",
-            "description": gettext(N_("The id of the question to compare."), lang),
-        },
-        "field": {
-            "enum": list(FIELDS),
-            "enumDescriptions": [gettext(f.label, lang) for f in FIELDS.values()],
-            "description": gettext(N_("The application field to compare."), lang),
+        **_subjects(lang),
+        "ratio": {
+            "$ref": f"{_REF}Ratio",
+            "description": gettext(N_("A number derived from two: of / per × scale."), lang),
         },
     }
     for name, op in OPERATORS.items():
@@ -239,7 +238,57 @@ def _comparison(lang: str, description: str) -> Schema:
         "additionalProperties": False,
         "minProperties": 2,
         "maxProperties": 2,
+        "oneOf": [{"required": ["question"]}, {"required": ["field"]}, {"required": ["ratio"]}],
+    }
+
+
+def _subjects(lang: str) -> Schema:
+    """What a comparison or one side of a ratio reads: a question or a field."""
+    return {
+        "question": {
+            "type": "string",
+            "description": gettext(N_("The id of the question to compare."), lang),
+        },
+        "field": {
+            "enum": list(FIELDS),
+            "enumDescriptions": [gettext(f.label, lang) for f in FIELDS.values()],
+            "description": gettext(N_("The application field to compare."), lang),
+        },
+    }
+
+
+def _quantity(lang: str) -> Schema:
+    return {
+        "title": "Quantity",
+        "description": gettext(
+            N_("A number question or field: {question: ID} or {field: NAME}."), lang
+        ),
+        "type": "object",
+        "properties": _subjects(lang),
+        "additionalProperties": False,
         "oneOf": [{"required": ["question"]}, {"required": ["field"]}],
+    }
+
+
+def _ratio(lang: str) -> Schema:
+    return {
+        "title": "Ratio",
+        "description": gettext(
+            N_(
+                "of divided by per, times scale, computed exactly; no value when either side "
+                "is unanswered or per is 0. Example: {of: {question: jobs_expected}, "
+                "per: {field: budget.requested_sek}, scale: 1000000}"
+            ),
+            lang,
+        ),
+        "type": "object",
+        "properties": {
+            "of": {"$ref": f"{_REF}Quantity"},
+            "per": {"$ref": f"{_REF}Quantity"},
+            "scale": {"type": "number", "exclusiveMinimum": 0, "maximum": 1e15, "default": 1},
+        },
+        "required": ["of", "per"],
+        "additionalProperties": False,
     }
 
 

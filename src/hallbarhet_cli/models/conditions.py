@@ -1,4 +1,5 @@
-"""Conditions are data: a comparison of one question or field, or ``all``/``any``/``not``.
+"""Conditions are data: a comparison of one question, field or ratio, or
+``all``/``any``/``not``.
 
 No expression strings and no ``eval``: because a condition is a small tree of models it can
 be validated, put into words (:mod:`hallbarhet_cli.scoring.explain`) and analysed by the linter.
@@ -18,8 +19,46 @@ from hallbarhet_cli.models.base import Model
 from hallbarhet_cli.models.operators import OPERATORS
 
 
+class Quantity(Model):
+    """One side of a ratio: ``{question: ID}`` or ``{field: NAME}``, a number."""
+
+    question: str | None = None
+    field: str | None = None
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> Quantity:
+        if (self.question is None) == (self.field is None):
+            raise PydanticCustomError(
+                "hb_quantity_subject", "A quantity names exactly one `question` or `field`."
+            )
+        return self
+
+    @property
+    def subject(self) -> str:
+        return self.question if self.question is not None else f"{self.field}"
+
+
+class Ratio(Model):
+    """A derived number: ``of`` divided by ``per``, times ``scale``.
+
+    ``{ratio: {of: {question: jobs_expected}, per: {field: budget.requested_sek},
+    scale: 1000000}, ge: 2}`` holds for at least two jobs per million kronor requested.
+    The ratio has no value (like an unanswered question) when either side is unanswered
+    or not a number, or ``per`` is 0; it is computed exactly, without rounding."""
+
+    of: Quantity
+    per: Quantity
+    scale: Annotated[int | float, Field(gt=0, le=1e15)] = 1
+
+    @property
+    def subject(self) -> str:
+        scale = f" × {self.scale}" if self.scale != 1 else ""
+        return f"{self.of.subject} / {self.per.subject}{scale}"
+
+
 class _Comparison(Model):
-    """``{question: ID, OP: VALUE}`` or ``{field: NAME, OP: VALUE}`` with exactly one OP.
+    """``{question: ID, OP: VALUE}``, ``{field: NAME, OP: VALUE}`` or
+    ``{ratio: {of: …, per: …, scale: …}, OP: VALUE}`` with exactly one OP.
 
     The operator fields come from :data:`~hallbarhet_cli.models.operators.OPERATORS`, one
     per operator, typed by the operator's value shape.
@@ -27,12 +66,15 @@ class _Comparison(Model):
 
     question: str | None = None
     field: str | None = None
+    ratio: Ratio | None = None
 
     @model_validator(mode="after")
     def _one_subject_one_operator(self) -> _Comparison:
-        if (self.question is None) == (self.field is None):
+        named = [s for s in (self.question, self.field, self.ratio) if s is not None]
+        if len(named) != 1:
             raise PydanticCustomError(
-                "hb_condition_subject", "A comparison names exactly one `question` or `field`."
+                "hb_condition_subject",
+                "A comparison names exactly one `question`, `field` or `ratio`.",
             )
         ops = [op.name for op in OPERATORS.values() if op.attribute in self.model_fields_set]
         if len(ops) != 1:
@@ -54,7 +96,14 @@ class _Comparison(Model):
 
     @property
     def subject(self) -> str:
+        if self.ratio is not None:
+            return self.ratio.subject
         return self.question if self.question is not None else f"{self.field}"
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """What a ratio divides (``of``, ``per``); nothing for a plain comparison."""
+        return (self.ratio.of, self.ratio.per) if self.ratio is not None else ()
 
 
 if TYPE_CHECKING:
@@ -146,4 +195,12 @@ def questions_read(condition: Condition | None) -> tuple[str, ...]:
     for _, comparison in comparisons(condition):
         if comparison.question is not None:
             seen.setdefault(comparison.question)
+        for quantity in comparison.quantities:
+            if quantity.question is not None:
+                seen.setdefault(quantity.question)
     return tuple(seen)
+
+
+def has_ratio(condition: Condition) -> bool:
+    """Whether any comparison in ``condition`` compares a ratio."""
+    return any(c.ratio is not None for _, c in comparisons(condition))

@@ -10,7 +10,7 @@ from pydantic import Field, PlainValidator, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from hallbarhet_cli.models.base import Model
-from hallbarhet_cli.models.conditions import Condition
+from hallbarhet_cli.models.conditions import Condition, has_ratio
 from hallbarhet_cli.models.followup import Promise
 from hallbarhet_cli.models.text import Text, Unit
 
@@ -50,6 +50,18 @@ class Question(Model):
     min_length: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
     options: list[Option] | None = None
     relevant: Condition | None = None
+
+    @model_validator(mode="after")
+    def _asked_without_ratios(self) -> Question:
+        # The form and the questionnaire decide what to ask as the applicant types; a
+        # ratio belongs to scoring (levels and gates), where it is computed exactly.
+        if self.relevant is not None and has_ratio(self.relevant):
+            raise PydanticCustomError(
+                "hb_relevant_ratio",
+                "A ratio cannot decide whether a question is asked; compare the question or "
+                "field itself in `relevant`, and use ratios in levels and gates.",
+            )
+        return self
 
     def option_values(self) -> list[str]:
         return [option.value for option in self.options or []]

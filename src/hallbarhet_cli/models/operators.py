@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field
@@ -53,7 +54,7 @@ def kind_of(value: Any) -> str:
     ``True`` is not the number 1, and ``"b"`` is not "more" than ``"a"``."""
     if isinstance(value, bool):
         return "boolean"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Fraction):  # a ratio is an exact fraction
         return "number"
     if isinstance(value, dt.date):
         return "date"

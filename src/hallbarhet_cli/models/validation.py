@@ -57,7 +57,12 @@ _MESSAGES: Final[dict[str, str]] = {
     "string_too_long": N_("Is longer than {max_length} characters."),
     "too_short": N_("Too few items: at least {min_length} are needed."),
     "hb_condition": N_("A condition is a mapping: a comparison, `all`, `any` or `not`."),
-    "hb_condition_subject": N_("A comparison names exactly one `question` or `field`."),
+    "hb_condition_subject": N_("A comparison names exactly one `question`, `field` or `ratio`."),
+    "hb_quantity_subject": N_("A quantity names exactly one `question` or `field`."),
+    "hb_relevant_ratio": N_(
+        "A ratio cannot decide whether a question is asked; compare the question or field "
+        "itself in `relevant`, and use ratios in levels and gates."
+    ),
     "hb_condition_operator": N_("A comparison has exactly one operator, one of: {operators}."),
     "hb_tolerance": N_("A tolerance is either `percent` or `absolute`, not both."),
 }

@@ -11,7 +11,7 @@ from hallbarhet_cli import fmt
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import All, Any_, Comparison, Condition, Not, Question, localize
-from hallbarhet_cli.models.conditions import questions_read
+from hallbarhet_cli.models.conditions import Ratio, questions_read
 from hallbarhet_cli.models.fields import FIELDS, option_label
 from hallbarhet_cli.models.operators import MIN_CHOICES_PHRASE, NOT_ANSWERED_PHRASE, OPERATORS
 from hallbarhet_cli.models.text import unit_text
@@ -21,6 +21,8 @@ _YES: Final = N_("yes")
 _NO: Final = N_("no")
 _NOT_ANSWERED: Final = N_("not answered")
 _NOT: Final = N_("not ({condition})")
+_RATIO: Final = N_("{of} per {per}")
+_RATIO_SCALED: Final = N_("{of} per {scale} of {per}")
 # At most this many answer texts are remembered per set and language (a round of free
 # numbers would otherwise grow the memo without bound).
 _MAX_REMEMBERED: Final = 50_000
@@ -198,7 +200,9 @@ class Explainer:
     def comparison(self, comparison: Comparison) -> str:
         op, value = comparison.op, comparison.value
         question = None
-        if comparison.question is not None:
+        if comparison.ratio is not None:
+            subject = self.ratio(comparison.ratio)
+        elif comparison.question is not None:
             question = self.criteria.question_map.get(comparison.question)
             subject = fmt.quote(self.question_label(comparison.question), self.lang)
         else:
@@ -229,6 +233,20 @@ class Explainer:
         else:
             words = self._value(question, value)
         return self._(phrase).format(subject=subject, value=words)
+
+    def ratio(self, ratio: Ratio) -> str:
+        """A ratio in words: ”Nya jobb” per 1 000 000 av sökt belopp (kr)."""
+        sides = []
+        for quantity in (ratio.of, ratio.per):
+            if quantity.question is not None:
+                sides.append(fmt.quote(self.question_label(quantity.question), self.lang))
+            else:
+                field = FIELDS.get(quantity.subject)
+                sides.append(self._(field.label) if field else quantity.subject)
+        if ratio.scale == 1:
+            return self._(_RATIO).format(of=sides[0], per=sides[1])
+        scale = fmt.number(ratio.scale, self.lang)
+        return self._(_RATIO_SCALED).format(of=sides[0], per=sides[1], scale=scale)
 
     # -- results ----------------------------------------------------------------------
     def answers(self, read: tuple[tuple[str, Any], ...]) -> str:

@@ -1,6 +1,7 @@
 """Conditions compiled into plain Python functions: the one way a condition is evaluated.
 
-Each comparison becomes a closure that reads its question or field and applies its
+Each comparison becomes a closure that reads its question, field or ratio (computed
+exactly, as a fraction) and applies its
 operator's matcher (:meth:`hallbarhet_cli.models.operators.Operator.matcher`, built once per
 comparison); ``all``, ``any`` and ``not`` join them. The engine scores with these, and the
 explanations (``--explain``, ``--precheck``) mark what holds with the same functions, so
@@ -11,9 +12,10 @@ independent reading of the operators on generated conditions and answers.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from hallbarhet_cli.models.conditions import All, Any_, Comparison, Condition, Not
+from hallbarhet_cli.models.conditions import All, Any_, Comparison, Condition, Not, Quantity, Ratio
 from hallbarhet_cli.models.fields import FIELDS
 from hallbarhet_cli.models.operators import OPERATORS
 
@@ -24,8 +26,49 @@ Answers = Mapping[str, Any]
 Predicate = Callable[[Answers, "Application"], bool]
 
 
+Reader = Callable[[Answers, "Application"], Any]
+
+
+def _reader(quantity: Quantity) -> Reader:
+    """What one side of a ratio reads: an answer or an application field."""
+    question = quantity.question
+    if question is not None:
+        return lambda answers, application: answers.get(question)
+    found = FIELDS.get(quantity.subject)
+    if found is None:
+        return lambda answers, application: None
+    read = found.read
+    return lambda answers, application: read(application)
+
+
+def _exact(value: Any) -> Fraction | None:
+    """A number as an exact fraction; ``None`` for anything else (booleans included)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        return Fraction(value)
+    except (ValueError, OverflowError):  # nan and infinity are no numbers to divide
+        return None
+
+
+def _ratio_reader(ratio: Ratio) -> Callable[[Answers, Application], Fraction | None]:
+    read_of, read_per, scale = _reader(ratio.of), _reader(ratio.per), Fraction(ratio.scale)
+
+    def value(answers: Answers, application: Application) -> Fraction | None:
+        of = _exact(read_of(answers, application))
+        per = _exact(read_per(answers, application))
+        if of is None or per is None or per == 0:
+            return None
+        return of / per * scale
+
+    return value
+
+
 def _comparison(comparison: Comparison) -> Predicate:
     match = OPERATORS[comparison.op].matcher(comparison.value)
+    if comparison.ratio is not None:
+        derived = _ratio_reader(comparison.ratio)
+        return lambda answers, application: match(derived(answers, application))
     question = comparison.question
     if question is not None:
         return lambda answers, application: match(answers.get(question))
