@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Final
 
-from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 LANGUAGE_PATTERN: Final = r"^[a-z]{2}$"
@@ -62,8 +63,25 @@ def unit_text(unit: Unit | None, lang: str, count: float | None = None) -> str:
     return text.one if count is not None and _plural_form(count, lang) == "one" else text.other
 
 
+# The plural rule of Swedish and English in Babel's locale data (CLDR), so that these two
+# need not load it; tests/unit/test_fmt.py holds them to Babel.
+PLURAL_RULES: Final = {"sv": {"one": "i in 1 and v in 0"}, "en": {"one": "i in 1 and v in 0"}}
+
+
+@cache
+def _plural_rule(lang: str) -> Callable[[float], str]:
+    from babel import Locale
+    from babel.plural import PluralRule
+
+    if lang in PLURAL_RULES:
+        return PluralRule(PLURAL_RULES[lang])
+    return Locale.parse(lang).plural_form
+
+
 def _plural_form(count: float, lang: str) -> str:
+    from babel import UnknownLocaleError  # babel.core, without loading any locale data
+
     try:
-        return str(Locale.parse(lang).plural_form(abs(count)))
+        return str(_plural_rule(lang)(abs(count)))
     except (UnknownLocaleError, ValueError):
         return "one" if count == 1 else "other"
