@@ -35,7 +35,7 @@ class Plural(BaseModel):
     """A unit's singular and plural, for languages where they differ (``årsarbete``,
     ``årsarbeten``)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     one: NonEmpty
     other: NonEmpty
