@@ -1,4 +1,8 @@
-"""Locale-aware numbers, money, dates and lists (Babel, imported only when first used)."""
+"""Locale-aware numbers, money, dates and lists, as Babel formats them for sv_SE and en_GB.
+
+The few symbols, patterns and month names these need are tables here, held to Babel's
+output by tests/unit/test_fmt.py: loading Babel's locale data took a command longer than
+everything it formatted. Babel itself is used only for numbers beyond the quick path."""
 
 from __future__ import annotations
 
@@ -100,11 +104,43 @@ def money(value: float, lang: str) -> str:
     return f"{text}\u00a0kr" if lang == "sv" else f"SEK\u00a0{text}"
 
 
+# Babel's long date format of both locales is ``d MMMM y``; the month names are its
+# (CLDR's), held to Babel by tests/unit/test_fmt.py.
+MONTHS: Final = {
+    "sv_SE": [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en_GB": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+
+
 def date(value: dt.date, lang: str) -> str:
     """A date as people write it: ``1 april 2026`` / ``1 April 2026``."""
-    from babel.dates import format_date
-
-    return str(format_date(value, "long", locale=_locale(lang)))
+    return f"{value.day} {MONTHS[_locale(lang)][value.month - 1]} {value.year}"
 
 
 # Babel's list patterns (CLDR) of the two locales, held to Babel by tests/unit/test_fmt.py.

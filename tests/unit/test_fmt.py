@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 from typing import Literal
 
@@ -122,3 +123,13 @@ def test_plural_form_agrees_with_babel(count: float, lang: str) -> None:
     from babel import Locale
 
     assert _plural_form(count, lang) == Locale.parse(lang).plural_form(abs(count))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(), st.sampled_from(LANGS))
+@example(dt.date(2026, 4, 1), "sv")
+@example(dt.date(1, 1, 1), "en")
+def test_dates_agree_with_babel(value: dt.date, lang: str) -> None:
+    from babel.dates import format_date
+
+    assert fmt.date(value, lang) == format_date(value, "long", locale=fmt._locale(lang))
