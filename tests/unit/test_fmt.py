@@ -119,6 +119,9 @@ def test_plural_rules_are_babels(lang: str) -> None:
 @example(1, "sv")
 @example(1.0, "en")
 @example(-1, "sv")
+@example(1.5, "sv")
+@example(-1.0, "en")
+@example(1e-07, "en")
 def test_plural_form_agrees_with_babel(count: float, lang: str) -> None:
     from babel import Locale
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
 from typing import Annotated, Final
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -63,25 +61,21 @@ def unit_text(unit: Unit | None, lang: str, count: float | None = None) -> str:
     return text.one if count is not None and _plural_form(count, lang) == "one" else text.other
 
 
-# The plural rule of Swedish and English in Babel's locale data (CLDR), so that these two
-# need not load it; tests/unit/test_fmt.py holds them to Babel.
+# The plural rule of Swedish and English in Babel's locale data (CLDR): "one" when the
+# integer digits are 1 and there are no visible decimals (1, not 1.5), else "other".
+# It is worked out here so that these two need not import Babel and load its data;
+# tests/unit/test_fmt.py holds the rule and the result to Babel.
 PLURAL_RULES: Final = {"sv": {"one": "i in 1 and v in 0"}, "en": {"one": "i in 1 and v in 0"}}
 
 
-@cache
-def _plural_rule(lang: str) -> Callable[[float], str]:
-    from babel import Locale
-    from babel.plural import PluralRule
-
-    if lang in PLURAL_RULES:
-        return PluralRule(PLURAL_RULES[lang])
-    return Locale.parse(lang).plural_form
-
-
 def _plural_form(count: float, lang: str) -> str:
-    from babel import UnknownLocaleError  # babel.core, without loading any locale data
+    if lang in PLURAL_RULES:
+        # Babel reads a whole float as an integer and any other float by its decimals.
+        whole = not isinstance(count, float) or count.is_integer()
+        return "one" if whole and int(abs(count)) == 1 else "other"
+    from babel import Locale, UnknownLocaleError
 
     try:
-        return str(_plural_rule(lang)(abs(count)))
+        return str(Locale.parse(lang).plural_form(abs(count)))
     except (UnknownLocaleError, ValueError):
         return "one" if count == 1 else "other"
