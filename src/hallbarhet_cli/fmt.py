@@ -1,4 +1,8 @@
-"""Locale-aware numbers, money, dates and lists (Babel, imported only when first used)."""
+"""Locale-aware numbers, money, dates and lists, as Babel formats them for sv_SE and en_GB.
+
+The few symbols, patterns and month names these need are tables here, held to Babel's
+output by tests/unit/test_fmt.py: loading Babel's locale data took a command longer than
+everything it formatted. Babel itself is used only for numbers beyond the quick path."""
 
 from __future__ import annotations
 
@@ -33,12 +37,15 @@ def _number_format(lang: str, decimals: int | None) -> tuple[Any, Any]:
     return parse_pattern(pattern), Locale.parse(_locale(lang))
 
 
-@cache
-def _separators(lang: str) -> tuple[str, str]:
-    """The locale's decimal and group symbols, from Babel's locale data."""
-    from babel.numbers import get_decimal_symbol, get_group_symbol
+# The decimal and group symbols of the two locales, as in Babel's locale data (CLDR):
+# loading that data costs a command more than everything else it formats.
+# ``tests/unit/test_fmt.py`` holds them to Babel.
+SEPARATORS: Final = {"sv_SE": (",", "\u00a0"), "en_GB": (".", ",")}
 
-    return get_decimal_symbol(_locale(lang)), get_group_symbol(_locale(lang))
+
+def _separators(lang: str) -> tuple[str, str]:
+    """The locale's decimal and group symbols."""
+    return SEPARATORS[_locale(lang)]
 
 
 _QUANTUM: Final = tuple(decimal.Decimal(1).scaleb(-n) for n in range(10))
@@ -97,18 +104,72 @@ def money(value: float, lang: str) -> str:
     return f"{text}\u00a0kr" if lang == "sv" else f"SEK\u00a0{text}"
 
 
+# Babel's long date format of both locales is ``d MMMM y``; the month names are its
+# (CLDR's), held to Babel by tests/unit/test_fmt.py.
+MONTHS: Final = {
+    "sv_SE": [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en_GB": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+
+
 def date(value: dt.date, lang: str) -> str:
     """A date as people write it: ``1 april 2026`` / ``1 April 2026``."""
-    from babel.dates import format_date
+    return f"{value.day} {MONTHS[_locale(lang)][value.month - 1]} {value.year}"
 
-    return str(format_date(value, "long", locale=_locale(lang)))
+
+# Babel's list patterns (CLDR) of the two locales, held to Babel by tests/unit/test_fmt.py.
+_LIST_END: Final = {
+    ("sv_SE", "standard"): "{0} och {1}",
+    ("sv_SE", "or"): "{0} eller {1}",
+    ("en_GB", "standard"): "{0} and {1}",
+    ("en_GB", "or"): "{0} or {1}",
+}
+LIST_PATTERNS: Final = {
+    key: {"start": "{0}, {1}", "middle": "{0}, {1}", "end": end, "2": end}
+    for key, end in _LIST_END.items()
+}
 
 
 def join(items: Sequence[str], lang: str, style: Literal["standard", "or"] = "standard") -> str:
-    """``a, b och c`` (``style="or"``: ``a, b eller c``)."""
-    from babel.lists import format_list
-
-    return str(format_list(list(items), style=style, locale=_locale(lang)))
+    """``a, b och c`` (``style="or"``: ``a, b eller c``), the steps of Babel's
+    ``format_list`` with the patterns above."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    patterns = LIST_PATTERNS[(_locale(lang), style)]
+    if len(items) == 2:
+        return patterns["2"].format(*items)
+    result = patterns["start"].format(items[0], items[1])
+    for item in items[2:-1]:
+        result = patterns["middle"].format(result, item)
+    return patterns["end"].format(result, items[-1])
 
 
 def quote(text: str, lang: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Final
 
-from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 LANGUAGE_PATTERN: Final = r"^[a-z]{2}$"
@@ -34,7 +33,7 @@ class Plural(BaseModel):
     """A unit's singular and plural, for languages where they differ (``årsarbete``,
     ``årsarbeten``)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     one: NonEmpty
     other: NonEmpty
@@ -62,7 +61,20 @@ def unit_text(unit: Unit | None, lang: str, count: float | None = None) -> str:
     return text.one if count is not None and _plural_form(count, lang) == "one" else text.other
 
 
+# The plural rule of Swedish and English in Babel's locale data (CLDR): "one" when the
+# integer digits are 1 and there are no visible decimals (1, not 1.5), else "other".
+# It is worked out here so that these two need not import Babel and load its data;
+# tests/unit/test_fmt.py holds the rule and the result to Babel.
+PLURAL_RULES: Final = {"sv": {"one": "i in 1 and v in 0"}, "en": {"one": "i in 1 and v in 0"}}
+
+
 def _plural_form(count: float, lang: str) -> str:
+    if lang in PLURAL_RULES:
+        # Babel reads a whole float as an integer and any other float by its decimals.
+        whole = not isinstance(count, float) or count.is_integer()
+        return "one" if whole and int(abs(count)) == 1 else "other"
+    from babel import Locale, UnknownLocaleError
+
     try:
         return str(Locale.parse(lang).plural_form(abs(count)))
     except (UnknownLocaleError, ValueError):
