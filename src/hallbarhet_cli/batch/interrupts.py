@@ -24,6 +24,7 @@ import contextlib
 import os
 import signal
 import sys
+import time
 from collections.abc import Iterator
 from types import FrameType
 from typing import Final
@@ -117,5 +118,8 @@ def pause_point(moment: str) -> None:
         return
     sys.stderr.write(f"hallbarhet: paused at {moment}\n")
     sys.stderr.flush()
+    # Not signal.pause(): the system may hand the signal to one of the executor's threads,
+    # and then pause() in this thread never returns. Python runs the handler in the main
+    # thread at its next instruction, which a short sleep always reaches.
     while True:
-        signal.pause()
+        time.sleep(0.02)
