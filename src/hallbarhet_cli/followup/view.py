@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from hallbarhet_cli import __version__, fmt
 from hallbarhet_cli.applications.decision import decision_view
+from hallbarhet_cli.applications.parts import applicant_view, budget_view, period_view
 from hallbarhet_cli.followup.compare import (
     PromiseResult,
     PromiseStatus,
@@ -90,9 +91,9 @@ def followup_view(report: LoadedReport, lang: str) -> dict[str, Any]:
             "id": app.id,
             "title": app.title,
             "type": app.type,
-            "applicant": app.applicant.model_dump(mode="json"),
-            "budget": app.budget.model_dump(mode="json"),
-            "period": app.period.model_dump(mode="json"),
+            "applicant": applicant_view(app.applicant),
+            "budget": budget_view(app.budget),
+            "period": period_view(app.period),
             "file": loaded.document.file,
         },
         "criteria_set": {"id": criteria.id, "version": criteria.version},
