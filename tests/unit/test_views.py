@@ -4,10 +4,8 @@ of a report is the view reporters get."""
 
 from __future__ import annotations
 
-import types
-import typing
 from pathlib import Path
-from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
+from typing import Any, get_type_hints
 
 import pytest
 
@@ -22,37 +20,9 @@ from hallbarhet_cli.reporters.precheck import precheck_view
 from hallbarhet_cli.reporters.views import assessment_view
 from hallbarhet_cli.reporters.viewtypes import AssessmentView, ExplanationView, PrecheckView
 from hallbarhet_cli.scoring.engine import assess
+from tests.unit.shapes import mismatches
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*.yaml"))
-
-
-def mismatches(value: Any, shape: Any, where: str = "view") -> list[str]:
-    """Where ``value`` does not have the keys ``shape`` declares (TypedDicts, lists of
-    them, dicts of them, optional ones); other types are not looked into."""
-    if is_typeddict(shape):
-        if not isinstance(value, dict):
-            return [f"{where}: not a dict"]
-        hints = get_type_hints(shape)
-        found = [f"{where}: {sorted(set(value) ^ set(hints))}"] if set(value) != set(hints) else []
-        for key, hint in hints.items():
-            if key in value:
-                found += mismatches(value[key], hint, f"{where}.{key}")
-        return found
-    origin, args = get_origin(shape), get_args(shape)
-    if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in args:
-            return []
-        # the alternative the value fits best (plain types are not looked into)
-        inner = [a for a in args if a is not type(None)]
-        return min((mismatches(value, a, where) for a in inner), key=len)
-    if origin is list and isinstance(value, list):
-        return [
-            m for i, item in enumerate(value) for m in mismatches(item, args[0], f"{where}[{i}]")
-        ]
-    if origin is dict and isinstance(value, dict):
-        pairs = value.items()
-        return [m for k, item in pairs for m in mismatches(item, args[1], f"{where}[{k}]")]
-    return []
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
