@@ -39,6 +39,7 @@ from hallbarhet_cli.batch.robustness import RobustnessRun
 from hallbarhet_cli.batch.runner import run_items
 from hallbarhet_cli.batch.summary import FundingRule, Tally
 from hallbarhet_cli.batch.worker import Fatal, Settings
+from hallbarhet_cli.batch.writes import OUTPUT_FORMATS
 from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import Message, UsageError
 from hallbarhet_cli.files.output import writing
@@ -46,7 +47,6 @@ from hallbarhet_cli.reporters.views import assessed_at
 
 # format_version 1: the first published shape of summary.json.
 SUMMARY_FORMAT_VERSION: Final = 1
-OUTPUT_FORMATS: Final = ("csv", "xlsx", "jsonl", "html")
 FIRST_ERRORS: Final = 20
 _RANKING_KEYS: Final = (
     "rank",

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from hallbarhet_cli.batch.writes import OUTPUT_FORMATS, REPORT_SUFFIXES
 from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
     LangOption,
     State,
     T,
+    format_choices,
     handle_errors,
 )
 from hallbarhet_cli.errors import ExitCode
@@ -25,22 +27,17 @@ if TYPE_CHECKING:
     from hallbarhet_cli.batch.scoring import BatchOptions, RoundResult
 
 
-class OutputFormat(StrEnum):
-    csv = "csv"
-    xlsx = "xlsx"
-    jsonl = "jsonl"
-    html = "html"
-
-
 class FundingRule(StrEnum):
     stop = "stop"
     skip = "skip"
 
 
-class ReportFormat(StrEnum):
-    html = "html"
-    md = "md"
-    pdf = "pdf"
+if TYPE_CHECKING:
+    OutputFormat = StrEnum
+    ReportFormat = StrEnum
+else:
+    OutputFormat = format_choices("OutputFormat", OUTPUT_FORMATS)
+    ReportFormat = format_choices("ReportFormat", REPORT_SUFFIXES)
 
 
 def batch(
@@ -185,7 +182,7 @@ def batch(
     from hallbarhet_cli.batch.interrupts import Interrupted, stopping_on_signals
     from hallbarhet_cli.batch.progress import progress_for
     from hallbarhet_cli.batch.runner import default_jobs
-    from hallbarhet_cli.batch.scoring import OUTPUT_FORMATS, BatchOptions, score_round
+    from hallbarhet_cli.batch.scoring import BatchOptions, score_round
 
     options = BatchOptions(
         inputs=tuple(inputs),
