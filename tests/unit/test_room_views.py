@@ -12,6 +12,11 @@ from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.followup.loading import load_report
 from hallbarhet_cli.followup.view import followup_view
 from hallbarhet_cli.followup.viewtypes import FollowupView
+from hallbarhet_cli.indicators.data import read_data
+from hallbarhet_cli.indicators.library import IndicatorLibrary, load_checked
+from hallbarhet_cli.indicators.mapping import load_indicator_mapping
+from hallbarhet_cli.indicators.report import build_report
+from hallbarhet_cli.indicators.viewtypes import IndicatorReport
 from tests.unit.shapes import mismatches
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -33,3 +38,42 @@ def test_the_followup_examples_fill_every_list_of_the_view() -> None:
     assert any(v["ex_post"]["changed_criteria"] for v in views)
     assert any(v["ex_post"]["replaced_answers"] for v in views)
     assert all(v["ex_post"]["dimensions"] for v in views)
+
+
+def indicator_reports() -> list[IndicatorReport]:
+    """The report of every example: each data file under its own set, and the Kolada
+    export read through its mapping."""
+    folder = EXAMPLES / "indicators"
+    inputs = [(p.stem, p, None) for p in sorted(folder.glob("*.csv"))]
+    kolada = folder / "kolada"
+    inputs.append(
+        (
+            "kronoberg-regional-uppfoljning",
+            kolada / "kolada-export.csv",
+            kolada / "kolada-mapping.yaml",
+        )
+    )
+    reports = []
+    for set_id, data, columns in inputs:
+        resolved = load_checked(IndicatorLibrary(), set_id)
+        files = [(data, str(data))]
+        loaded = load_indicator_mapping(columns) if columns else None
+        observations = read_data(files, resolved, loaded)
+        for lang in ("sv", "en"):
+            reports.append(build_report(resolved, observations, files, lang))
+    return reports
+
+
+def test_the_indicator_report_view_has_exactly_the_declared_keys() -> None:
+    reports = indicator_reports()
+    assert len(reports) == 6
+    for report in reports:
+        assert mismatches(report, IndicatorReport) == [], report["indicator_set"]["id"]
+    # the shapes inside the lists and optional parts were looked into
+    indicators = [i for r in reports for i in r["indicators"]]
+    assert all(r["dimensions"] for r in reports)
+    assert any(r["missing"] for r in reports)
+    for part in ("breakdowns", "targets", "frameworks", "series"):
+        assert any(i[part] for i in indicators), part
+    for part in ("band", "baseline", "trend_line", "latest", "previous"):
+        assert any(i[part] is not None for i in indicators), part
