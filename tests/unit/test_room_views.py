@@ -1,4 +1,4 @@
-"""The follow-up, portfolio, batch overview and indicator report views have exactly the
+"""The follow-up, portfolio and indicator report views have exactly the
 keys their declared shapes name, at every level, for the bundled examples, so the type
 checker's view of each output is the view its writers get."""
 
@@ -17,6 +17,10 @@ from hallbarhet_cli.indicators.library import IndicatorLibrary, load_checked
 from hallbarhet_cli.indicators.mapping import load_indicator_mapping
 from hallbarhet_cli.indicators.report import build_report
 from hallbarhet_cli.indicators.viewtypes import IndicatorReport
+from hallbarhet_cli.portfolio.collect import collect
+from hallbarhet_cli.portfolio.groups import BY
+from hallbarhet_cli.portfolio.view import portfolio_view
+from hallbarhet_cli.portfolio.viewtypes import PortfolioView
 from tests.unit.shapes import mismatches
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -77,3 +81,17 @@ def test_the_indicator_report_view_has_exactly_the_declared_keys() -> None:
         assert any(i[part] for i in indicators), part
     for part in ("band", "baseline", "trend_line", "latest", "previous"):
         assert any(i[part] is not None for i in indicators), part
+
+
+@pytest.mark.parametrize("by", BY)
+def test_the_portfolio_view_has_exactly_the_declared_keys(by: str) -> None:
+    inputs = collect([EXAMPLES / "followup"])
+    for lang in ("sv", "en"):
+        view = portfolio_view(inputs, by, lang)
+        assert mismatches(view, PortfolioView) == [], lang
+        # the shapes inside the lists were looked into
+        for part in ("verdicts", "groups", "by_instrument_and_year", "dimensions"):
+            assert view[part], part
+        for part in ("criteria", "promises", "unreported", "applications"):
+            assert view[part], part
+        assert all(c["levels"] for c in view["criteria"])
