@@ -9,12 +9,14 @@ from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
 
 def mismatches(value: Any, shape: Any, where: str = "view") -> list[str]:
     """Where ``value`` does not have the keys ``shape`` declares (TypedDicts, lists of
-    them, dicts of them, optional ones); other types are not looked into."""
+    them, dicts of them, optional ones; a ``NotRequired`` key may be left out); other
+    types are not looked into."""
     if is_typeddict(shape):
         if not isinstance(value, dict):
             return [f"{where}: not a dict"]
-        hints = get_type_hints(shape)
-        found = [f"{where}: {sorted(set(value) ^ set(hints))}"] if set(value) != set(hints) else []
+        hints = get_type_hints(shape)  # NotRequired[...] unwrapped
+        wrong = (set(value) - set(hints)) | (shape.__required_keys__ - set(value))
+        found = [f"{where}: {sorted(wrong)}"] if wrong else []
         for key, hint in hints.items():
             if key in value:
                 found += mismatches(value[key], hint, f"{where}.{key}")

@@ -1,4 +1,4 @@
-"""The follow-up, portfolio and indicator report views have exactly the
+"""The follow-up, portfolio, batch summary and overview, and indicator report views have exactly the
 keys their declared shapes name, at every level, for the bundled examples, so the type
 checker's view of each output is the view its writers get."""
 
@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from hallbarhet_cli.batch.overview import overview_view
+from hallbarhet_cli.batch.progress import Silent
+from hallbarhet_cli.batch.scoring import BatchOptions, score_round
+from hallbarhet_cli.batch.viewtypes import BatchSummary, OverviewView
 from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.followup.loading import load_report
 from hallbarhet_cli.followup.view import followup_view
@@ -95,3 +99,36 @@ def test_the_portfolio_view_has_exactly_the_declared_keys(by: str) -> None:
         for part in ("criteria", "promises", "unreported", "applications"):
             assert view[part], part
         assert all(c["levels"] for c in view["criteria"])
+
+
+@pytest.mark.parametrize(
+    ("inputs", "mapping", "budget", "lang"),
+    [
+        ((EXAMPLES,), None, None, "sv"),
+        ((EXAMPLES,), None, 5_000_000.0, "en"),
+        ((EXAMPLES / "round" / "utlysning-2026-export.csv",), "utlysning-2026.map.yaml", 2e7, "sv"),
+    ],
+    ids=["examples", "examples-with-budget", "export-with-budget"],
+)
+def test_the_batch_summary_and_overview_have_exactly_the_declared_keys(
+    inputs: tuple[Path, ...], mapping: str | None, budget: float | None, lang: str, tmp_path: Path
+) -> None:
+    options = BatchOptions(
+        inputs=tuple(str(p) for p in inputs),
+        output=tmp_path / "out",
+        jobs=1,
+        lang=lang,
+        mapping=EXAMPLES / "round" / mapping if mapping else None,
+        budget=budget,
+        formats=frozenset({"html"}),
+    )
+    summary = score_round(options, lambda total: Silent()).summary
+    assert mismatches(summary, BatchSummary) == []
+    view = overview_view(summary, summary["ranking"], summary["errors"], lang)
+    assert mismatches(view, OverviewView) == []
+    # the shapes inside the lists and the optional parts were looked into
+    for part in ("ranking", "verdicts", "dimensions", "criteria_low", "missing", "sdg"):
+        assert summary[part], part
+    assert (summary["budget"] is not None) == (budget is not None)
+    assert all(("within_budget" in r) == (budget is not None) for r in summary["ranking"])
+    assert all("below_minimum" in d for d in summary["dimensions"])

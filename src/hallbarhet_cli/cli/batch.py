@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -314,7 +314,7 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
     from hallbarhet_cli.scoring.assessment import Verdict
 
     lang = options.lang
-    summary: dict[str, Any] = result.summary
+    summary = result.summary
     inputs = summary["inputs"]
     lines = [
         ngettext(
@@ -351,7 +351,7 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
                 ),
                 lang,
             ).format(
-                percent=fmt.percent(proofed["percent"], lang),
+                percent=fmt.percent(proofed["percent"] or 0.0, lang),  # a base: "of"
                 amount_percent=fmt.percent(proofed["percent_of_requested"] or 0.0, lang),
                 amount=fmt.money(proofed["requested_sek"], lang),
                 requested=fmt.money(proofed["of_requested_sek"], lang),
@@ -369,7 +369,7 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
             ).format(
                 count=fmt.number(civil["count"], lang),
                 known=fmt.number(known, lang),
-                percent=fmt.percent(civil["percent"], lang),
+                percent=fmt.percent(civil["percent"] or 0.0, lang),  # a base: known
                 amount_percent="–"
                 if civil["percent_of_requested"] is None
                 else fmt.percent(civil["percent_of_requested"], lang),
