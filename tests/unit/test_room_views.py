@@ -11,7 +11,7 @@ import pytest
 from hallbarhet_cli.batch.overview import overview_view
 from hallbarhet_cli.batch.progress import Silent
 from hallbarhet_cli.batch.scoring import BatchOptions, score_round
-from hallbarhet_cli.batch.viewtypes import BatchSummary, OverviewView
+from hallbarhet_cli.batch.viewtypes import BatchSummary, OverviewView, RankingRow
 from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.followup.loading import load_report
 from hallbarhet_cli.followup.view import followup_view
@@ -132,3 +132,22 @@ def test_the_batch_summary_and_overview_have_exactly_the_declared_keys(
     assert (summary["budget"] is not None) == (budget is not None)
     assert all(("within_budget" in r) == (budget is not None) for r in summary["ranking"])
     assert all("below_minimum" in d for d in summary["dimensions"])
+
+
+def test_an_optional_key_may_be_left_out_but_a_required_one_may_not() -> None:
+    row: dict[str, object] = {
+        "rank": 1,
+        "input": "a.yaml",
+        "id": "A-1",
+        "title": "A",
+        "applicant": "Org",
+        "verdict": "pass",
+        "provisional": False,
+        "overall_percent": 75.0,
+        "requested_sek": 100.0,
+        "report": None,
+    }
+    assert mismatches(row, RankingRow) == []  # no budget: no within_budget, cumulative_sek
+    del row["rank"]
+    row["within_budgt"] = True
+    assert mismatches(row, RankingRow) == ["view: ['rank', 'within_budgt']"]
