@@ -11,7 +11,8 @@ import pytest
 import typer
 
 from hallbarhet_cli.batch.items import InputKind
-from hallbarhet_cli.checks.findings import FINDINGS_REPORTERS
+from hallbarhet_cli.batch.writes import OUTPUT_FORMATS, REPORT_SUFFIXES
+from hallbarhet_cli.checks import FINDINGS_REPORTERS
 from hallbarhet_cli.cli import assess, batch, validate
 from hallbarhet_cli.cli.app import app
 from hallbarhet_cli.criteria.diff import diff_sets
@@ -28,13 +29,13 @@ from hallbarhet_cli.reporters import (
 )
 
 
-def format_option(*path: str) -> tuple[list[str], str]:
-    """The ``--format`` choices and default of the command at ``path``, as the command line
-    offers them."""
+def format_option(*path: str, param: str = "format") -> tuple[list[str], str]:
+    """The ``--format`` choices (or those of the option whose parameter is ``param``) and
+    default of the command at ``path``, as the command line offers them."""
     command = typer.main.get_command(app)
     for name in path:
         command = command.commands[name]  # type: ignore[attr-defined]
-    (option,) = (p for p in command.params if p.name == "format")
+    (option,) = (p for p in command.params if p.name == param)
     choices = [str(c) for c in option.type_descriptor.choices]  # type: ignore[attr-defined]
     return choices, str(option.default)
 
@@ -72,10 +73,20 @@ def test_assess_offers_every_report_format_and_no_other() -> None:
 
 def test_validate_offers_every_findings_format_and_no_other() -> None:
     assert {f.value for f in validate.Format} == set(FINDINGS_REPORTERS)
+    choices, default = format_option("validate")
+    assert choices == list(FINDINGS_REPORTERS)
+    assert default == "None"  # chosen at run time: github inside GitHub Actions, else text
+    assert validate.default_format() in FINDINGS_REPORTERS
+
+
+def test_batch_offers_its_outputs_and_report_formats_in_order() -> None:
+    assert format_option("batch", param="formats") == (list(OUTPUT_FORMATS), "None")
+    assert format_option("batch", param="reports") == (list(REPORT_SUFFIXES), "None")
 
 
 def test_batch_reports_are_report_formats() -> None:
     assert {f.value for f in batch.ReportFormat} <= set(REPORTERS)
+    assert set(REPORT_SUFFIXES) <= set(REPORTERS)
 
 
 def test_the_diff_renderers_are_the_change_report(mini_set: ResolvedSet) -> None:

@@ -4,50 +4,25 @@ of a report is the view reporters get."""
 
 from __future__ import annotations
 
-import types
-import typing
 from pathlib import Path
-from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
+from typing import Any, get_type_hints
 
 import pytest
 
+from hallbarhet_cli.applications.decision import DecisionView
 from hallbarhet_cli.applications.loading import load_application
+from hallbarhet_cli.applications.parts import ApplicantView, BudgetView, PeriodView
 from hallbarhet_cli.criteria.library import CriteriaLibrary
+from hallbarhet_cli.models.application import Applicant, Budget, Period
+from hallbarhet_cli.models.followup import Decision
 from hallbarhet_cli.reporters.explain_text import explanation_view
 from hallbarhet_cli.reporters.precheck import precheck_view
 from hallbarhet_cli.reporters.views import assessment_view
 from hallbarhet_cli.reporters.viewtypes import AssessmentView, ExplanationView, PrecheckView
 from hallbarhet_cli.scoring.engine import assess
+from tests.unit.shapes import mismatches
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*.yaml"))
-
-
-def mismatches(value: Any, shape: Any, where: str = "view") -> list[str]:
-    """Where ``value`` does not have the keys ``shape`` declares (TypedDicts, lists of
-    them, dicts of them, optional ones); other types are not looked into."""
-    if is_typeddict(shape):
-        if not isinstance(value, dict):
-            return [f"{where}: not a dict"]
-        hints = get_type_hints(shape)
-        found = [f"{where}: {sorted(set(value) ^ set(hints))}"] if set(value) != set(hints) else []
-        for key, hint in hints.items():
-            if key in value:
-                found += mismatches(value[key], hint, f"{where}.{key}")
-        return found
-    origin, args = get_origin(shape), get_args(shape)
-    if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in args:
-            return []
-        (inner,) = [a for a in args if a is not type(None)]
-        return mismatches(value, inner, where)
-    if origin is list and isinstance(value, list):
-        return [
-            m for i, item in enumerate(value) for m in mismatches(item, args[0], f"{where}[{i}]")
-        ]
-    if origin is dict and isinstance(value, dict):
-        pairs = value.items()
-        return [m for k, item in pairs for m in mismatches(item, args[1], f"{where}[{k}]")]
-    return []
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
@@ -79,3 +54,32 @@ def test_every_explanation_view_has_exactly_the_declared_keys(example: Path) -> 
     for criterion in loaded.criteria.criterion_map:
         view = explanation_view(result, loaded, criterion, "sv")
         assert mismatches(view, ExplanationView) == [], criterion
+
+
+DECIDED = sorted(
+    (Path(__file__).parents[2] / "examples" / "followup" / "ansokningar").glob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("example", DECIDED, ids=[p.stem for p in DECIDED])
+def test_a_decided_application_s_view_has_exactly_the_declared_keys(example: Path) -> None:
+    loaded = load_application(example, CriteriaLibrary())
+    view = assessment_view(assess(loaded.criteria, loaded.model, loaded.answers), loaded, "en")
+    assert view["decision"] is not None  # the decision's shape was looked into
+    assert mismatches(view, AssessmentView) == []
+
+
+@pytest.mark.parametrize(
+    ("model", "shape"),
+    [
+        (Applicant, ApplicantView),
+        (Budget, BudgetView),
+        (Period, PeriodView),
+        (Decision, DecisionView),
+    ],
+)
+def test_each_part_shows_every_field_of_its_model_in_order(model: Any, shape: Any) -> None:
+    fields = list(model.model_fields)
+    if shape is DecisionView:  # the outcome in words follows the outcome
+        fields.insert(fields.index("outcome") + 1, "outcome_label")
+    assert list(get_type_hints(shape)) == fields

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any, Final
+from typing import Any, Final, TypedDict
 
 from hallbarhet_cli.errors import Message, Problem, Severity
 from hallbarhet_cli.files.yamlload import Document
@@ -118,7 +118,20 @@ OUTCOME_LABELS: Final = {
 }
 
 
-def decision_view(decision: Decision | None, lang: str) -> dict[str, Any] | None:
+class DecisionView(TypedDict):
+    """The funding decision as reports show it."""
+
+    date: str
+    outcome: str
+    outcome_label: str
+    granted_sek: int | float | None
+    round: str | None
+    decided_by: str | None
+    conditions: list[str]
+    note: str | None
+
+
+def decision_view(decision: Decision | None, lang: str) -> DecisionView | None:
     """The decision as plain data for reports, with the outcome in ``lang``."""
     if decision is None:
         return None

@@ -11,6 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Final
 
+from hallbarhet_cli.batch.viewtypes import (
+    BatchSummary,
+    Bin,
+    DimensionDistribution,
+    DistributionRow,
+    ErrorRow,
+    LabelledSector,
+    OverviewRankingRow,
+    OverviewView,
+    RankingRow,
+    Sectors,
+    VerdictRow,
+)
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
 from hallbarhet_cli.i18n import N_, gettext
 
@@ -22,11 +35,11 @@ TOP_LIMIT: Final = 10
 
 
 def overview_view(
-    summary: dict[str, Any],
-    ranking: list[dict[str, Any]],
-    errors: list[dict[str, Any]],
+    summary: BatchSummary,
+    ranking: list[RankingRow],
+    errors: list[ErrorRow],
     lang: str,
-) -> dict[str, Any]:
+) -> OverviewView:
     """``summary`` with what the page adds: labels and symbols in ``lang``, histogram bar
     lengths, the SDG names and the place of the funding line in the ranked list."""
     from hallbarhet_cli.reporters.documents import SDG_NAMES, VERDICT_SYMBOLS
@@ -40,17 +53,21 @@ def overview_view(
     def label(verdict: str) -> str:
         return _(VERDICT_LABELS[Verdict(verdict)])
 
-    verdicts = [
+    verdicts: list[VerdictRow] = [
         {**v, "label": label(v["verdict"]), "symbol": VERDICT_SYMBOLS[v["verdict"]]}
         for v in summary["verdicts"]
     ]
-    dimensions = [
-        {**d, "bins": _bins(d["histogram"])} for d in [summary["overall"], *summary["dimensions"]]
+    overall: DimensionDistribution = {
+        **summary["overall"],
+        "id": "overall",
+        "title": _(N_("Overall")),
+    }
+    dimensions: list[DistributionRow] = [
+        {**d, "bins": _bins(d["histogram"])} for d in [overall, *summary["dimensions"]]
     ]
-    dimensions[0] = {**dimensions[0], "id": "overall", "title": _(N_("Overall"))}
     budget = summary["budget"]
     line = budget["funding_line_after_rank"] if budget else None
-    rows = [
+    rows: list[OverviewRankingRow] = [
         {
             **row,
             "verdict_label": _(UNSCORABLE_LABEL)
@@ -81,12 +98,12 @@ def overview_view(
     }
 
 
-def _sector_rows(sectors: dict[str, Any], _: Any) -> list[dict[str, Any]]:
+def _sector_rows(sectors: Sectors, _: Any) -> list[LabelledSector]:
     """The sectors with applications, labelled; civil society is always shown, since its
     share is what the programme follows, and ``unknown`` only when there are some."""
     from hallbarhet_cli.models.fields import option_label
 
-    rows = []
+    rows: list[LabelledSector] = []
     for row in sectors["by_sector"]:
         sector = row["sector"]
         if row["count"] == 0 and sector not in ("civil_society",):
@@ -103,7 +120,7 @@ def _sector_rows(sectors: dict[str, Any], _: Any) -> list[dict[str, Any]]:
 UNKNOWN_SECTOR: Final = N_("sector not known")
 
 
-def _bins(histogram: list[int]) -> list[dict[str, Any]]:
+def _bins(histogram: list[int]) -> list[Bin]:
     largest = max(histogram, default=0) or 1
     return [
         {
@@ -116,7 +133,7 @@ def _bins(histogram: list[int]) -> list[dict[str, Any]]:
     ]
 
 
-def render_overview(view: dict[str, Any], lang: str, template_dir: Path | None = None) -> str:
+def render_overview(view: OverviewView, lang: str, template_dir: Path | None = None) -> str:
     """The overview page; a broken template (an organisation's override, most likely) is
     one located error rather than a traceback."""
     import jinja2

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Final, cast
 
 from hallbarhet_cli import __version__
 from hallbarhet_cli.batch.inputs import iter_items, prepare
@@ -38,7 +38,9 @@ from hallbarhet_cli.batch.records import ChunkResult, SetInfo, Status
 from hallbarhet_cli.batch.robustness import RobustnessRun
 from hallbarhet_cli.batch.runner import run_items
 from hallbarhet_cli.batch.summary import FundingRule, Tally
+from hallbarhet_cli.batch.viewtypes import BatchSummary, ErrorRow, RankingRow
 from hallbarhet_cli.batch.worker import Fatal, Settings
+from hallbarhet_cli.batch.writes import OUTPUT_FORMATS
 from hallbarhet_cli.criteria.library import CriteriaLibrary
 from hallbarhet_cli.errors import Message, UsageError
 from hallbarhet_cli.files.output import writing
@@ -46,7 +48,6 @@ from hallbarhet_cli.reporters.views import assessed_at
 
 # format_version 1: the first published shape of summary.json.
 SUMMARY_FORMAT_VERSION: Final = 1
-OUTPUT_FORMATS: Final = ("csv", "xlsx", "jsonl", "html")
 FIRST_ERRORS: Final = 20
 _RANKING_KEYS: Final = (
     "rank",
@@ -86,7 +87,7 @@ class BatchOptions:
 class RoundResult:
     """What the command line tells the user afterwards."""
 
-    summary: dict[str, Any]
+    summary: BatchSummary
     first_errors: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
@@ -185,7 +186,7 @@ def _write_results(
     staging: Staging,
     timestamp: str,
     moment: dt.datetime,
-) -> dict[str, Any]:
+) -> BatchSummary:
     """Rank the round, write the tables and summary.json; return the summary."""
     tally, sets, robust = assessed.tally, assessed.sets, assessed.robust
     formats = options.formats
@@ -193,8 +194,8 @@ def _write_results(
     columns = table_columns(tally.dimension_ids, tally.criterion_ids, sets, options.lang)
     robustness = robust.analyse(options.budget, options.funding_rule)
     columns[-1:-1] = robust.table_columns(options.lang)
-    top: list[dict[str, Any]] = []
-    error_rows: list[dict[str, Any]] = []
+    top: list[RankingRow] = []
+    error_rows: list[ErrorRow] = []
     with TableWriter(
         staging, columns, "csv" in formats, "xlsx" in formats, options.lang, moment
     ) as tables:
@@ -203,26 +204,32 @@ def _write_results(
             row.update(robust.columns(row["index"]))
             tables.write(row)
             if row.get("rank", RANKING_LIMIT + 1) <= RANKING_LIMIT:
-                top.append({k: row.get(k) for k in _RANKING_KEYS if k in row})
+                top.append(cast(RankingRow, {k: row.get(k) for k in _RANKING_KEYS if k in row}))
             if "error" in row and len(error_rows) < ERROR_LIMIT:
-                error_rows.append({k: row.get(k) for k in ("input", "id", "error")})
+                error_rows.append(cast(ErrorRow, {k: row.get(k) for k in ("input", "id", "error")}))
     top.sort(key=lambda r: int(r["rank"]))
-    summary = {
-        "format_version": SUMMARY_FORMAT_VERSION,
-        "tool_version": __version__,
-        "language": options.lang,
-        "generated_at": timestamp,
-        **tally.summary(sets, ranking),
-        "ranking": top,
-        "errors": error_rows,
-        "skipped": tally.skipped,
-    }
-    summary.update(robustness)
+    # A cast: mypy does not check a literal with ** against a shape with optional keys
+    # (the robustness section); the unit test on the examples compares the keys.
+    summary = cast(
+        BatchSummary,
+        {
+            "format_version": SUMMARY_FORMAT_VERSION,
+            "tool_version": __version__,
+            "language": options.lang,
+            "generated_at": timestamp,
+            **tally.summary(sets, ranking),
+            "ranking": top,
+            "errors": error_rows,
+            "skipped": tally.skipped,
+        },
+    )
+    if "robustness" in robustness:
+        summary["robustness"] = robustness["robustness"]
     write_json(staging.path(SUMMARY_JSON), summary)
     return summary
 
 
-def _write_overview(options: BatchOptions, summary: dict[str, Any], staging: Staging) -> list[str]:
+def _write_overview(options: BatchOptions, summary: BatchSummary, staging: Staging) -> list[str]:
     """Write the HTML overview when asked for; return the names of everything written."""
     written = [name for name, kind in _TABLES if kind in options.formats]
     written.append(SUMMARY_JSON)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Final
+
+from hallbarhet_cli.batch.viewtypes import SectorRow, Sectors
 
 SECTORS: Final = ("public", "company", "civil_society", "academia", "other")
 UNKNOWN: Final = "unknown"
@@ -32,14 +34,14 @@ class SectorTally:
         self.count[key] += 1
         self.sek[key].append(requested_sek)
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> Sectors:
         """Each sector's applications and kronor with their shares of those whose sector
         is known; ``unknown`` has no share. Shares are ``None`` when no sector is known."""
         totals = {s: math.fsum(amounts) for s, amounts in self.sek.items()}
         known = sum(self.count[s] for s in SECTORS)
         known_sek = math.fsum(totals[s] for s in SECTORS)
 
-        def row(sector: str) -> dict[str, Any]:
+        def row(sector: str) -> SectorRow:
             counted = sector != UNKNOWN
             return {
                 "sector": sector,

@@ -15,11 +15,19 @@ from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
 from hallbarhet_cli.arithmetic import exact
 from hallbarhet_cli.batch.records import Outcome, Record, SetInfo, Status
 from hallbarhet_cli.batch.sectors import SectorTally
+from hallbarhet_cli.batch.viewtypes import (
+    CriterionLow,
+    Distribution,
+    GateCount,
+    MissingCount,
+    RoundFigures,
+    VerdictCount,
+)
 
 # Ranking order: sustainability-proofed first, then fail, to be completed, excluded.
 VERDICT_ORDER: Final = ("pass", "fail", "incomplete", "excluded")
@@ -216,11 +224,11 @@ class Tally:
         return ranking
 
     # -- the summary -----------------------------------------------------------------------
-    def summary(self, sets: dict[str, SetInfo], ranking: Ranking) -> dict[str, Any]:
+    def summary(self, sets: dict[str, SetInfo], ranking: Ranking) -> RoundFigures:
         """The figures of the round, language-neutral apart from the titles in ``sets``."""
         assessed = self.assessed
         requested_total = math.fsum(self.requested)
-        verdicts = [
+        verdicts: list[VerdictCount] = [
             {
                 "verdict": v,
                 "count": self.verdict_count[v],
@@ -304,8 +312,8 @@ class Tally:
             },
         }
 
-    def _criteria_low(self, sets: dict[str, SetInfo]) -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = []
+    def _criteria_low(self, sets: dict[str, SetInfo]) -> list[CriterionLow]:
+        rows: list[CriterionLow] = []
         for (sha, criterion), (judged, low) in self.criteria.items():
             info = sets.get(sha)
             titles = {c: (t, d) for c, t, d in info.criteria} if info else {}
@@ -324,8 +332,8 @@ class Tally:
         rows.sort(key=lambda r: (-int(r["low"]), -float(r["percent"] or 0.0), str(r["criterion"])))
         return rows
 
-    def _missing(self, sets: dict[str, SetInfo]) -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = []
+    def _missing(self, sets: dict[str, SetInfo]) -> list[MissingCount]:
+        rows: list[MissingCount] = []
         for (sha, question), count in self.missing.items():
             info = sets.get(sha)
             labels = dict(info.questions) if info else {}
@@ -341,8 +349,8 @@ class Tally:
         rows.sort(key=lambda r: (-int(r["applications"]), str(r["question"])))
         return rows
 
-    def _gates(self, sets: dict[str, SetInfo]) -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = []
+    def _gates(self, sets: dict[str, SetInfo]) -> list[GateCount]:
+        rows: list[GateCount] = []
         for (sha, gate), count in self.gates.items():
             info = sets.get(sha)
             titles = {g: (t, e) for g, t, e in info.gates} if info else {}
@@ -384,14 +392,14 @@ def percentile(ordered: list[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def distribution(values: Iterable[float], below: int | None) -> dict[str, Any]:
+def distribution(values: Iterable[float], below: int | None) -> Distribution:
     """Count, mean, quartiles, range and a histogram in ten-point bins (100 in the last)."""
     ordered = sorted(v for v in values if not math.isnan(v))
     histogram = [0] * HISTOGRAM_BINS
     for value in ordered:
         histogram[min(HISTOGRAM_BINS - 1, max(0, int(value // 10)))] += 1
     n = len(ordered)
-    result: dict[str, Any] = {
+    result: Distribution = {
         "count": n,
         "mean": math.fsum(ordered) / n if n else None,
         "median": percentile(ordered, 0.5) if n else None,

@@ -35,6 +35,7 @@ from hallbarhet_cli.batch.records import (
     with_lines,
 )
 from hallbarhet_cli.batch.rows import RowPlan, answer_kind, criteria_ref, row_document
+from hallbarhet_cli.batch.writes import REPORT_SUFFIXES
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.errors import InputError, Problem, Severity, UsageError
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
 NOT_APPLICATIONS: Final = frozenset(
     {"criteria-set", "criteria-test", "mapping", "follow-up", "indicator-set", "indicator-mapping"}
 )
-REPORT_SUFFIXES: Final = {"html": "html", "md": "md", "pdf": "pdf"}
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 annotations, JUnit XML or SARIF.
 
 Every format keeps each finding's rule id and location; only the message text follows the
-language. Reporters share one signature and are chosen by name from :data:`FINDINGS_REPORTERS`.
+language. Reporters share one signature and are chosen by name from
+:data:`hallbarhet_cli.checks.FINDINGS_REPORTERS`.
 ``strict`` says whether warnings fail, which matters where a format records pass or fail
 (JUnit).
 """
@@ -14,7 +15,7 @@ import json
 import os
 import re
 import socket
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import Any, Final
 from urllib.parse import quote
@@ -25,8 +26,6 @@ from hallbarhet_cli.errors import Problem, Severity
 from hallbarhet_cli.files.printable import printable
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.indicators.rules import INDICATOR_RULES
-
-FindingsReporter = Callable[[Sequence[FileResult], str, bool], str]
 
 # format_version 1: the first published shape of the findings JSON.
 FORMAT_VERSION: Final = 1
@@ -396,12 +395,3 @@ def render_sarif(results: Sequence[FileResult], lang: str, strict: bool = False)
         ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
-
-
-FINDINGS_REPORTERS: Final[dict[str, FindingsReporter]] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "junit": render_junit,
-    "sarif": render_sarif,
-}

@@ -5,15 +5,17 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from hallbarhet_cli.batch.writes import OUTPUT_FORMATS, REPORT_SUFFIXES
 from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
     LangOption,
     State,
     T,
+    format_choices,
     handle_errors,
 )
 from hallbarhet_cli.errors import ExitCode
@@ -25,22 +27,17 @@ if TYPE_CHECKING:
     from hallbarhet_cli.batch.scoring import BatchOptions, RoundResult
 
 
-class OutputFormat(StrEnum):
-    csv = "csv"
-    xlsx = "xlsx"
-    jsonl = "jsonl"
-    html = "html"
-
-
 class FundingRule(StrEnum):
     stop = "stop"
     skip = "skip"
 
 
-class ReportFormat(StrEnum):
-    html = "html"
-    md = "md"
-    pdf = "pdf"
+if TYPE_CHECKING:
+    OutputFormat = StrEnum
+    ReportFormat = StrEnum
+else:
+    OutputFormat = format_choices("OutputFormat", OUTPUT_FORMATS)
+    ReportFormat = format_choices("ReportFormat", REPORT_SUFFIXES)
 
 
 def batch(
@@ -185,7 +182,7 @@ def batch(
     from hallbarhet_cli.batch.interrupts import Interrupted, stopping_on_signals
     from hallbarhet_cli.batch.progress import progress_for
     from hallbarhet_cli.batch.runner import default_jobs
-    from hallbarhet_cli.batch.scoring import OUTPUT_FORMATS, BatchOptions, score_round
+    from hallbarhet_cli.batch.scoring import BatchOptions, score_round
 
     options = BatchOptions(
         inputs=tuple(inputs),
@@ -317,7 +314,7 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
     from hallbarhet_cli.scoring.assessment import Verdict
 
     lang = options.lang
-    summary: dict[str, Any] = result.summary
+    summary = result.summary
     inputs = summary["inputs"]
     lines = [
         ngettext(
@@ -354,7 +351,7 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
                 ),
                 lang,
             ).format(
-                percent=fmt.percent(proofed["percent"], lang),
+                percent=fmt.percent(proofed["percent"] or 0.0, lang),  # a base: "of"
                 amount_percent=fmt.percent(proofed["percent_of_requested"] or 0.0, lang),
                 amount=fmt.money(proofed["requested_sek"], lang),
                 requested=fmt.money(proofed["of_requested_sek"], lang),
@@ -372,7 +369,7 @@ def _summary_text(result: RoundResult, options: BatchOptions) -> str:
             ).format(
                 count=fmt.number(civil["count"], lang),
                 known=fmt.number(known, lang),
-                percent=fmt.percent(civil["percent"], lang),
+                percent=fmt.percent(civil["percent"] or 0.0, lang),  # a base: known
                 amount_percent="–"
                 if civil["percent_of_requested"] is None
                 else fmt.percent(civil["percent_of_requested"], lang),

@@ -5,32 +5,31 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from hallbarhet_cli.checks import FINDINGS_REPORTERS
 from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
     LangOption,
     OutputOption,
     T,
+    format_choices,
     handle_errors,
 )
 from hallbarhet_cli.errors import ExitCode
 from hallbarhet_cli.i18n import N_
 
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
-    sarif = "sarif"
+if TYPE_CHECKING:
+    Format = StrEnum
+else:
+    Format = format_choices("Format", FINDINGS_REPORTERS)
 
 
 def default_format() -> Format:
     """GitHub annotations inside a GitHub Actions job, plain text elsewhere."""
-    return Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
+    return Format("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
 
 
 def validate(
@@ -62,7 +61,7 @@ def validate(
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
     from hallbarhet_cli.checks.checking import check_paths, unreadable
-    from hallbarhet_cli.checks.findings import FINDINGS_REPORTERS, counts
+    from hallbarhet_cli.checks.findings import counts
     from hallbarhet_cli.files.output import write_atomic
 
     chosen = format or default_format()

@@ -5,15 +5,16 @@ Markdown and HTML come from the templates ``followup.*.j2`` (override them by na
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from hallbarhet_cli.files.printable import printable_data
+from hallbarhet_cli.followup.viewtypes import FollowupView
 
 TEMPLATES: Final = {"text": "followup.txt.j2", "md": "followup.md.j2", "html": "followup.html.j2"}
 
 
 def render_followup(
-    view: dict[str, Any], lang: str, format: str, template_dir: Path | None = None
+    view: FollowupView, lang: str, format: str, template_dir: Path | None = None
 ) -> str | bytes:
     """The follow-up ``view`` as ``format`` (text, json, md, html or pdf)."""
     if format == "json":

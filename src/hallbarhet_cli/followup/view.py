@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from hallbarhet_cli import __version__, fmt
 from hallbarhet_cli.applications.decision import decision_view
+from hallbarhet_cli.applications.parts import applicant_view, budget_view, period_view
 from hallbarhet_cli.followup.compare import (
     PromiseResult,
     PromiseStatus,
@@ -18,6 +19,14 @@ from hallbarhet_cli.followup.compare import (
     ex_post,
 )
 from hallbarhet_cli.followup.loading import LoadedReport
+from hallbarhet_cli.followup.viewtypes import (
+    ChangedCriterion,
+    CompletionRequest,
+    ExPostView,
+    FollowupView,
+    PromiseView,
+    VerdictState,
+)
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.reporters.views import VERDICT_LABELS, assessed_at
@@ -57,7 +66,7 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def followup_view(report: LoadedReport, lang: str) -> dict[str, Any]:
+def followup_view(report: LoadedReport, lang: str) -> FollowupView:
     """Everything the follow-up of ``report`` shows, in ``lang``."""
     loaded = report.application
     criteria = loaded.criteria
@@ -90,21 +99,23 @@ def followup_view(report: LoadedReport, lang: str) -> dict[str, Any]:
             "id": app.id,
             "title": app.title,
             "type": app.type,
-            "applicant": app.applicant.model_dump(mode="json"),
-            "budget": app.budget.model_dump(mode="json"),
-            "period": app.period.model_dump(mode="json"),
+            "applicant": applicant_view(app.applicant),
+            "budget": budget_view(app.budget),
+            "period": period_view(app.period),
             "file": loaded.document.file,
         },
         "criteria_set": {"id": criteria.id, "version": criteria.version},
         "decision": decision_view(app.decision, lang),
         "promises": [_promise(r, explain) for r in results],
-        "completion_requests": [_request(r, explain) for r in results if r.request is not None],
+        "completion_requests": [
+            _request(r, r.request, explain) for r in results if r.request is not None
+        ],
         "ex_post": _ex_post(then, now, explain, sorted({*report.values, *report.answers})),
         "warnings": [p.render(lang) for p in report.warnings],
     }
 
 
-def _promise(result: PromiseResult, explain: Explainer) -> dict[str, Any]:
+def _promise(result: PromiseResult, explain: Explainer) -> PromiseView:
     question = explain.criteria.question_map[result.question]
     tolerance = result.tolerance
     return {
@@ -146,10 +157,10 @@ def _tolerance_text(result: PromiseResult, explain: Explainer) -> str:
     return f"{amount} {unit}" if unit else amount
 
 
-def _request(result: PromiseResult, explain: Explainer) -> dict[str, Any]:
+def _request(result: PromiseResult, request: Request, explain: Explainer) -> CompletionRequest:
     label = fmt.quote(explain.question_label(result.question), explain.lang)
     promised = explain.answer(result.question, result.promised)
-    if result.request is Request.EXPLAIN:
+    if request is Request.EXPLAIN:
         delivered = explain.answer(result.question, result.delivered)
         text = _t(
             explain,
@@ -162,10 +173,10 @@ def _request(result: PromiseResult, explain: Explainer) -> dict[str, Any]:
         text = _t(
             explain, N_("Report what was delivered for {question}: {promised} was promised.")
         ).format(question=label, promised=promised)
-    return {"question": result.question, "kind": result.request, "text": text}
+    return {"question": result.question, "kind": request, "text": text}
 
 
-def _state(assessment: Assessment, explain: Explainer) -> dict[str, Any]:
+def _state(assessment: Assessment, explain: Explainer) -> VerdictState:
     return {
         "verdict": assessment.verdict.value,
         "verdict_label": _t(explain, VERDICT_LABELS[assessment.verdict]),
@@ -176,10 +187,10 @@ def _state(assessment: Assessment, explain: Explainer) -> dict[str, Any]:
 
 def _ex_post(
     then: Assessment, now: Assessment, explain: Explainer, replaced: list[str]
-) -> dict[str, Any]:
+) -> ExPostView:
     """The verdict then and now, and every dimension and criterion that changed."""
     before = {c.id: c for c in then.criteria}
-    changed = []
+    changed: list[ChangedCriterion] = []
     for after in now.criteria:
         old = before[after.id]
         if (old.points, old.level) == (after.points, after.level):

@@ -20,6 +20,7 @@ from hallbarhet_cli.indicators.labels import (
     TREND_SYMBOLS,
 )
 from hallbarhet_cli.indicators.periods import parse_period
+from hallbarhet_cli.indicators.viewtypes import IndicatorReport, TargetView
 
 
 def _ordinal(period: str, frequency: str) -> int:
@@ -28,9 +29,15 @@ def _ordinal(period: str, frequency: str) -> int:
     return parsed.ordinal
 
 
-def document_view(report: dict[str, Any], lang: str) -> dict[str, Any]:
-    """``report`` with labels, formatted figures and chart geometry for ``lang``."""
-    report = printable_data(report)
+def _bound(target: TargetView) -> float:
+    bound = target["at_least"] if target["at_least"] is not None else target["at_most"]
+    assert bound is not None  # the indicator set was checked: a target has exactly one
+    return bound
+
+
+def document_view(given: IndicatorReport, lang: str) -> dict[str, Any]:
+    """``given`` with labels, formatted figures and chart geometry for ``lang``."""
+    report: IndicatorReport = printable_data(given)
 
     def _(message: str) -> str:
         return gettext(message, lang)
@@ -57,14 +64,9 @@ def document_view(report: dict[str, Any], lang: str) -> dict[str, Any]:
         ]
         line = i["trend_line"]
         geometry = chart.geometry(
-            [(_ordinal(p["period"], f), p["value"]) for p in i["series"]],
-            [
-                (
-                    _ordinal(t["period"], f),
-                    t["at_least"] if t["at_least"] is not None else t["at_most"],
-                )
-                for t in i["targets"]
-            ],
+            # The series holds the periods with a value only.
+            [(_ordinal(p["period"], f), p["value"]) for p in i["series"] if p["value"] is not None],
+            [(_ordinal(t["period"], f), _bound(t)) for t in i["targets"]],
             (i["band"]["min"], i["band"]["max"]) if i["band"] else (None, None),
             None
             if line is None

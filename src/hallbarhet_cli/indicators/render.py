@@ -7,17 +7,18 @@ import io
 import json
 import os
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.indicators.document import document_view
+from hallbarhet_cli.indicators.viewtypes import IndicatorReport
 
 
-def render_json(report: dict[str, Any], lang: str) -> str:
+def render_json(report: IndicatorReport, lang: str) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def render_text(report: dict[str, Any], lang: str) -> str:
+def render_text(report: IndicatorReport, lang: str) -> str:
     """A plain-text summary for the terminal: each dimension, then its indicators."""
     view = document_view(report, lang)
 
@@ -62,13 +63,13 @@ def render_text(report: dict[str, Any], lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(report: dict[str, Any], lang: str) -> str:
+def render_markdown(report: IndicatorReport, lang: str) -> str:
     from hallbarhet_cli.reporters.documents import render_template
 
     return render_template("indicators.md.j2", {"report": document_view(report, lang)}, lang)
 
 
-def render_html(report: dict[str, Any], lang: str) -> str:
+def render_html(report: IndicatorReport, lang: str) -> str:
     from hallbarhet_cli.reporters.documents import render_template
 
     return render_template("indicators.html.j2", {"report": document_view(report, lang)}, lang)
@@ -81,7 +82,7 @@ def _moment() -> dt.datetime:
     return dt.datetime(2000, 1, 1)
 
 
-def render_xlsx(report: dict[str, Any], lang: str) -> bytes:
+def render_xlsx(report: IndicatorReport, lang: str) -> bytes:
     """A workbook with one sheet of indicators (latest value, trend, targets) and one of
     every value, for analysts to work on further."""
     from openpyxl import Workbook
@@ -177,7 +178,7 @@ def _reproducible(data: bytes, moment: dt.datetime, fix: Callable[..., None]) ->
         return path.read_bytes()
 
 
-FORMATS: Final[dict[str, Callable[[dict[str, Any], str], str | bytes]]] = {
+FORMATS: Final[dict[str, Callable[[IndicatorReport, str], str | bytes]]] = {
     "text": render_text,
     "json": render_json,
     "md": render_markdown,

@@ -13,7 +13,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from hallbarhet_cli import __version__
 from hallbarhet_cli.errors import Message, OneOf, Problem, Severity, UsageError
@@ -23,6 +23,14 @@ from hallbarhet_cli.indicators.data import Observation
 from hallbarhet_cli.indicators.library import ResolvedIndicatorSet
 from hallbarhet_cli.indicators.model import Indicator
 from hallbarhet_cli.indicators.periods import PARTS, Period, from_ordinal, parse_period, span
+from hallbarhet_cli.indicators.viewtypes import (
+    BreakdownView,
+    DimensionView,
+    IndicatorReport,
+    IndicatorView,
+    Point,
+    TargetView,
+)
 from hallbarhet_cli.models.text import localize
 
 # Version 1: the first version.
@@ -61,7 +69,7 @@ def build_report(
     lang: str,
     area: str | None = None,
     start: str | None = None,
-) -> dict[str, Any]:
+) -> IndicatorReport:
     """The report view for ``area`` from period ``start`` on."""
     chosen = choose_area(resolved, observations, area)
     in_area = [o for o in observations if o.area == chosen]
@@ -81,7 +89,7 @@ def build_report(
         f = o.period.frequency
         latest[f] = max(latest.get(f, o.period.ordinal), o.period.ordinal)
         earliest[f] = min(earliest.get(f, o.period.ordinal), o.period.ordinal)
-    indicators = []
+    indicators: list[IndicatorView] = []
     for indicator in resolved.indicators:
         rows = [
             o for o in by_indicator[indicator.id] if _after(o.period, starts[o.period.frequency])
@@ -170,7 +178,7 @@ def _series(rows: Sequence[Observation]) -> list[Observation]:
     return sorted((o for o in rows if o.value is not None), key=lambda o: o.period.ordinal)
 
 
-def _point(o: Observation | None) -> dict[str, Any] | None:
+def _point(o: Observation | None) -> Point | None:
     if o is None:
         return None
     return {"period": o.period.text, "value": o.value, "status": o.status or None}
@@ -182,7 +190,7 @@ def _change(a: float | None, b: float | None) -> float | None:
 
 def indicator_view(
     indicator: Indicator, rows: Sequence[Observation], expected: Sequence[Period], lang: str
-) -> dict[str, Any]:
+) -> IndicatorView:
     """One indicator: its total series (no breakdown), trend, targets and what is missing;
     each breakdown's latest value and trend beside it."""
     total = _series([o for o in rows if not o.breakdown])
@@ -191,7 +199,7 @@ def indicator_view(
     latest = total[-1] if total else None
     previous = total[-2] if len(total) > 1 else None
     baseline = indicator.baseline
-    targets = []
+    targets: list[TargetView] = []
     for target in indicator.targets:
         period = parse_period(target.period, indicator.frequency)
         status, projected = (
@@ -288,7 +296,7 @@ def indicator_view(
 
 def _breakdown_view(
     indicator: Indicator, key: tuple[tuple[str, str], ...], rows: Sequence[Observation]
-) -> dict[str, Any]:
+) -> BreakdownView:
     series = _series(rows)
     points = [(o.period.ordinal, o.value) for o in series if o.value is not None]
     judged, _ = trend.judge(points, indicator.direction, _band(indicator))
@@ -300,8 +308,8 @@ def _breakdown_view(
 
 
 def dimension_view(
-    dimension_id: str, title: str, indicators: Sequence[dict[str, Any]]
-) -> dict[str, Any]:
+    dimension_id: str, title: str, indicators: Sequence[IndicatorView]
+) -> DimensionView:
     """A dimension summed up on its own.
 
     Its state is ``improving`` when more of its indicators improve than worsen and no

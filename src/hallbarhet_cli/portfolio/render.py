@@ -4,10 +4,12 @@ worked out here, so the template only lays out numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 from hallbarhet_cli.files.printable import printable_data
+from hallbarhet_cli.portfolio.viewtypes import PortfolioView
 
 # Chart geometry in SVG user units: per group a label row and three bars (share by count,
 # by requested SEK, by granted SEK) on a 0-100 % track.
@@ -19,7 +21,7 @@ GROUP_HEIGHT: Final = 3 * (BAR + 4) + 14
 SHARES: Final = ("share_by_count", "share_by_requested_sek", "share_by_granted_sek")
 
 
-def chart(groups: list[dict[str, Any]]) -> dict[str, Any]:
+def chart(groups: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Where each group's three bars go; a share with no base (``None``) has no bar."""
     rows = []
     for i, group in enumerate(groups):
@@ -50,7 +52,7 @@ def chart(groups: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def render_html(view: dict[str, Any], template_dir: Path | None = None) -> str:
+def render_html(view: PortfolioView, template_dir: Path | None = None) -> str:
     from hallbarhet_cli.reporters.documents import render_template
 
     data = printable_data(view)
@@ -62,7 +64,7 @@ def render_html(view: dict[str, Any], template_dir: Path | None = None) -> str:
     return render_template("portfolio.html.j2", context, view["language"], template_dir)
 
 
-def render_text(view: dict[str, Any], template_dir: Path | None = None) -> str:
+def render_text(view: PortfolioView, template_dir: Path | None = None) -> str:
     from hallbarhet_cli.reporters.documents import render_template
 
     return render_template(
@@ -70,7 +72,7 @@ def render_text(view: dict[str, Any], template_dir: Path | None = None) -> str:
     )
 
 
-def render_json(view: dict[str, Any]) -> str:
+def render_json(view: PortfolioView) -> str:
     from hallbarhet_cli.reporters.json_report import render
 
     return render(view)

@@ -13,6 +13,12 @@ from hallbarhet_cli.models.criteria import Question
 from hallbarhet_cli.models.followup import GRANTING
 from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.portfolio.collect import Entry
+from hallbarhet_cli.portfolio.viewtypes import (
+    DimensionStats,
+    PromiseStats,
+    TotalsView,
+    VerdictStats,
+)
 from hallbarhet_cli.scoring.assessment import Verdict
 
 
@@ -51,7 +57,7 @@ class Totals:
     granted_sek: float
     proofed_granted_sek: float
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> TotalsView:
         return {
             "applications": self.applications,
             "proofed": self.proofed,
@@ -85,9 +91,9 @@ def totals(entries: Sequence[Entry]) -> Totals:
     )
 
 
-def by_verdict(entries: Sequence[Entry]) -> dict[str, dict[str, Any]]:
+def by_verdict(entries: Sequence[Entry]) -> dict[str, VerdictStats]:
     """Count, requested and granted SEK for every verdict, in order of precedence."""
-    out = {}
+    out: dict[str, VerdictStats] = {}
     for verdict in (Verdict.PASS, Verdict.FAIL, Verdict.INCOMPLETE, Verdict.EXCLUDED):
         members = [e for e in entries if e.assessment.verdict is verdict]
         out[verdict.value] = {
@@ -109,13 +115,20 @@ def grouped(
     return sorted(groups.items(), key=lambda item: [(v is None, v or "") for v in item[0]])
 
 
-def dimension_stats(entries: Sequence[Entry]) -> dict[str, dict[str, Any]]:
+def dimension_stats(entries: Sequence[Entry]) -> dict[str, DimensionStats]:
     """For each dimension: how many applications reached its minimum, and their kronor."""
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, DimensionStats] = {}
     for entry in entries:
         for d in entry.assessment.dimensions:
             stats = out.setdefault(
-                d.id, {"assessed": 0, "meets_minimum": 0, "requested_sek": 0, "granted_sek": 0}
+                d.id,
+                {
+                    "assessed": 0,
+                    "meets_minimum": 0,
+                    "requested_sek": 0,
+                    "granted_sek": 0,
+                    "share_by_count": None,  # worked out below, once all are counted
+                },
             )
             if d.percent is None:
                 continue
@@ -161,13 +174,13 @@ def _additive(question: Question) -> bool:
 _SHARE_UNITS: Final = frozenset({"%", "procent", "percent", "per cent"})
 
 
-def promise_stats(entries: Sequence[Entry]) -> dict[tuple[str, str], dict[str, Any]]:
+def promise_stats(entries: Sequence[Entry]) -> dict[tuple[str, str], PromiseStats]:
     """For each (criteria set, promise): the granted applications that promised
     something, how many reported a value in their latest report, the promised and
     delivered totals over those that reported, and the statuses. The totals are
     ``None`` where nothing was reported (no data is not zero) and for values that do
     not add up across projects (text, yes/no, shares in per cent)."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
+    out: dict[tuple[str, str], PromiseStats] = {}
     for entry in entries:
         if not is_granted(entry):
             continue

@@ -7,12 +7,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
 from hallbarhet_cli.batch.outputs import _NOT_IN_XML, neutralise, reproducible_zip
 from hallbarhet_cli.i18n import N_, gettext
+from hallbarhet_cli.portfolio.viewtypes import PortfolioView
 
 STATS: Final = (
     "applications",
@@ -47,14 +49,18 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def tables(view: dict[str, Any]) -> list[Table]:
+def _cells(record: Mapping[str, Any], keys: tuple[str, ...]) -> list[Any]:
+    return [_cell(record[k]) for k in keys]
+
+
+def tables(view: PortfolioView) -> list[Table]:
     """The tables of a portfolio ``view``."""
     lang = view["language"]
 
     def _(message: str) -> str:
         return gettext(message, lang)
 
-    def stats(group: dict[str, Any]) -> list[Any]:
+    def stats(group: Mapping[str, Any]) -> list[Any]:
         return [_cell(group[key]) for key in STATS]
 
     groups = [["total", "", _(N_("All")), *stats(view["totals"])]]
@@ -116,7 +122,7 @@ def tables(view: dict[str, Any]) -> list[Table]:
             "portfolio-applications",
             _(N_("Applications")),
             list(app_keys),
-            [[_cell(a[k]) for k in app_keys] for a in view["applications"]],
+            [_cells(a, app_keys) for a in view["applications"]],
         ),
         Table(
             "portfolio-criteria",

@@ -17,6 +17,17 @@ from hallbarhet_cli.models.text import unit_text
 from hallbarhet_cli.portfolio import summary
 from hallbarhet_cli.portfolio.collect import Entry, Inputs
 from hallbarhet_cli.portfolio.groups import BY_LABELS, KEYS, LABELS, NOT_GIVEN
+from hallbarhet_cli.portfolio.viewtypes import (
+    ApplicationRow,
+    CriterionRow,
+    DimensionRow,
+    GroupView,
+    LevelCell,
+    LevelRow,
+    PortfolioView,
+    PromiseRow,
+    UnreportedRow,
+)
 from hallbarhet_cli.reporters.views import VERDICT_LABELS, assessed_at
 from hallbarhet_cli.scoring.assessment import Verdict
 from hallbarhet_cli.scoring.explain import explainer
@@ -39,15 +50,15 @@ def _key(by: str) -> Any:
     return lambda entry: read(entry.application.model)
 
 
-def portfolio_view(inputs: Inputs, by: str, lang: str) -> dict[str, Any]:
+def portfolio_view(inputs: Inputs, by: str, lang: str) -> PortfolioView:
     """Everything the portfolio shows, in ``lang``, broken down ``by`` one key."""
     entries = inputs.entries
     sets = _sets(entries)
-    groups = [
+    groups: list[GroupView] = [
         {"key": {by: value}, "label": _label(by, value, lang), **summary.totals(members).as_dict()}
         for (value,), members in summary.grouped(entries, _key(by))
     ]
-    by_instrument_and_year = [
+    by_instrument_and_year: list[GroupView] = [
         {
             "key": {"instrument": instrument, "year": year},
             "label": f"{_label('instrument', instrument, lang)} {_label('year', year, lang)}",
@@ -94,7 +105,7 @@ def _sets(entries: Sequence[Entry]) -> dict[str, ResolvedSet]:
 
 def _dimensions(
     entries: Sequence[Entry], sets: dict[str, ResolvedSet], lang: str
-) -> list[dict[str, Any]]:
+) -> list[DimensionRow]:
     titles: dict[str, str] = {}
     for criteria in sets.values():
         for dim_id, dimension in criteria.dimensions.items():
@@ -105,16 +116,16 @@ def _dimensions(
 
 def _criteria(
     entries: Sequence[Entry], sets: dict[str, ResolvedSet], lang: str
-) -> list[dict[str, Any]]:
+) -> list[CriterionRow]:
     stats = summary.level_stats(entries)
-    out = []
+    out: list[CriterionRow] = []
     for set_id, criteria in sets.items():
         explain = explainer(criteria, lang)
         for criterion in criteria.criteria:
             cells = stats.get((set_id, criterion.id))
             if not cells:
                 continue
-            levels = []
+            levels: list[LevelRow] = []
             if criterion.levels:
                 for i, _level in enumerate(criterion.levels):
                     levels.append(
@@ -146,15 +157,19 @@ def _criteria(
     return out
 
 
-def _cell(cells: dict[Any, dict[str, Any]], level: Any) -> dict[str, Any]:
+def _cell(cells: dict[Any, dict[str, Any]], level: Any) -> LevelCell:
     cell = cells.get(level, {"count": 0, "requested_sek": 0, "granted_sek": 0})
-    return {k: summary.whole(v) for k, v in cell.items()}
+    return {
+        "count": cell["count"],
+        "requested_sek": summary.whole(cell["requested_sek"]),
+        "granted_sek": summary.whole(cell["granted_sek"]),
+    }
 
 
 def _promises(
     entries: Sequence[Entry], sets: dict[str, ResolvedSet], lang: str
-) -> list[dict[str, Any]]:
-    out = []
+) -> list[PromiseRow]:
+    out: list[PromiseRow] = []
     for (set_id, question), stats in sorted(summary.promise_stats(entries).items()):
         criteria = sets[set_id]
         out.append(
@@ -172,9 +187,9 @@ def _promises(
     return out
 
 
-def _unreported(entries: Sequence[Entry], lang: str) -> list[dict[str, Any]]:
+def _unreported(entries: Sequence[Entry], lang: str) -> list[UnreportedRow]:
     """Granted applications without a final report, and their latest progress report."""
-    out = []
+    out: list[UnreportedRow] = []
     for entry in entries:
         if not summary.is_granted(entry):
             continue
@@ -194,7 +209,7 @@ def _unreported(entries: Sequence[Entry], lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _application(entry: Entry, lang: str) -> dict[str, Any]:
+def _application(entry: Entry, lang: str) -> ApplicationRow:
     loaded = entry.application
     app = loaded.model
     decision = app.decision
@@ -209,7 +224,13 @@ def _application(entry: Entry, lang: str) -> dict[str, Any]:
         "title": app.title,
         "file": entry.source,
         "criteria_set": loaded.criteria.id,
-        **{by: read(app) for by, read in KEYS.items()},
+        # the keys of a breakdown, in the order of groups.KEYS
+        "year": KEYS["year"](app),
+        "round": KEYS["round"](app),
+        "instrument": KEYS["instrument"](app),
+        "municipality": KEYS["municipality"](app),
+        "sector": KEYS["sector"](app),
+        "applicant_type": KEYS["applicant_type"](app),
         "requested_sek": summary.whole(app.budget.requested_sek),
         "verdict": entry.assessment.verdict.value,
         "verdict_label": gettext(VERDICT_LABELS[entry.assessment.verdict], lang),

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from hallbarhet_cli.files.output import write_atomic
 from hallbarhet_cli.portfolio.render import render_html, render_json, render_text
 from hallbarhet_cli.portfolio.tables import csv_text, tables, write_xlsx
+from hallbarhet_cli.portfolio.viewtypes import PortfolioView
 
 
-def write_stdout(view: dict[str, Any], format: str, template_dir: Path | None = None) -> None:
+def write_stdout(view: PortfolioView, format: str, template_dir: Path | None = None) -> None:
     if format == "json":
         text = render_json(view)
     elif format == "html":
@@ -23,7 +23,7 @@ def write_stdout(view: dict[str, Any], format: str, template_dir: Path | None = 
 
 
 def write_folder(
-    view: dict[str, Any], folder: Path, formats: list[str], template_dir: Path | None = None
+    view: PortfolioView, folder: Path, formats: list[str], template_dir: Path | None = None
 ) -> list[str]:
     """Write ``formats`` of ``view`` into ``folder``; the names of the files written.
     ``template_dir`` holds templates that replace the bundled ones by name."""

@@ -13,6 +13,7 @@ from typing import Any, Final
 from hallbarhet_cli import __version__, fmt
 from hallbarhet_cli.applications.decision import decision_view
 from hallbarhet_cli.applications.loading import LoadedApplication
+from hallbarhet_cli.applications.parts import applicant_view, budget_view, period_view
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
 from hallbarhet_cli.reporters.reading import (
@@ -77,9 +78,9 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
             "id": app.id,
             "title": app.title,
             "type": app.type,
-            "applicant": app.applicant.model_dump(mode="json"),
-            "budget": app.budget.model_dump(mode="json"),
-            "period": app.period.model_dump(mode="json"),
+            "applicant": applicant_view(app.applicant),
+            "budget": budget_view(app.budget),
+            "period": period_view(app.period),
             "summary": app.summary,
             "file": loaded.document.file,
         },

@@ -3,8 +3,8 @@ and of the ``--explain`` and ``--precheck`` views, so that the type checker catc
 misspelt key in a reporter.
 
 The view is plain data: these are ``TypedDict``\\ s, dicts at run time, so the JSON report
-is the view as it was. The applicant, budget and period are the application's own fields
-as its models dump them (see :mod:`hallbarhet_cli.models.application`).
+is the view as it was. The applicant, budget, period and decision are declared beside
+the functions that build them, in :mod:`hallbarhet_cli.applications`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypedDict, TypeVar, cast
 
+from hallbarhet_cli.applications.decision import DecisionView
+from hallbarhet_cli.applications.parts import ApplicantView, BudgetView, PeriodView
 from hallbarhet_cli.files.printable import printable_data
 
 
@@ -19,9 +21,9 @@ class ApplicationView(TypedDict):
     id: str
     title: str
     type: str
-    applicant: dict[str, Any]
-    budget: dict[str, Any]
-    period: dict[str, Any]
+    applicant: ApplicantView
+    budget: BudgetView
+    period: PeriodView
     summary: str | None
     file: str
 
@@ -139,7 +141,7 @@ class AssessmentView(TypedDict):
     sdg: list[int]
     overrides: int
     warnings: list[str]
-    decision: dict[str, Any] | None
+    decision: DecisionView | None
     officer: str | None
     review_date: str | None
 

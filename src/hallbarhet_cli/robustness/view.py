@@ -4,6 +4,7 @@ Plain data, no language: the template puts it into words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 # Stable applications shown on each side of the line, beside every contested one.
@@ -12,7 +13,7 @@ MAX_ROWS: Final = 40
 
 
 def overview_view(
-    section: dict[str, Any] | None, ranking: list[dict[str, Any]], line: int | None
+    section: dict[str, Any] | None, ranking: Sequence[Mapping[str, Any]], line: int | None
 ) -> dict[str, Any] | None:
     """The rows and notes of the overview's robustness section. ``ranking`` is the plain
     ranked list (rank order) and ``line`` the rank after which the funding line falls
