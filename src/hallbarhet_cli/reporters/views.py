@@ -14,7 +14,8 @@ from hallbarhet_cli import __version__, fmt
 from hallbarhet_cli.applications.decision import decision_view
 from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.i18n import N_, gettext, ngettext
-from hallbarhet_cli.models import localize
+from hallbarhet_cli.models import Application, localize
+from hallbarhet_cli.models.validation import dump_as
 from hallbarhet_cli.reporters.reading import (
     criterion_questions,
     exclusion_could_change,
@@ -68,6 +69,9 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
     app = loaded.model
     criteria = loaded.criteria
     raw = loaded.answers
+    # By the serializer that came with the application's validator, not by each part's own
+    # class, which would first build a schema of its own for each.
+    parts = dump_as(Application, app, mode="json", include={"applicant", "budget", "period"})
     return {
         "format_version": FORMAT_VERSION,
         "tool_version": __version__,
@@ -77,9 +81,9 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
             "id": app.id,
             "title": app.title,
             "type": app.type,
-            "applicant": app.applicant.model_dump(mode="json"),
-            "budget": app.budget.model_dump(mode="json"),
-            "period": app.period.model_dump(mode="json"),
+            "applicant": parts["applicant"],
+            "budget": parts["budget"],
+            "period": parts["period"],
             "summary": app.summary,
             "file": loaded.document.file,
         },
