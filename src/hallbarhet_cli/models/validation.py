@@ -148,6 +148,14 @@ def _adapter(model: type[Any]) -> TypeAdapter[Any]:
     return TypeAdapter(model)
 
 
+def dump_as(model: type[BaseModel], value: BaseModel, **options: Any) -> dict[str, Any]:
+    """``value`` dumped by the serializer of the validator of ``model`` (built already when
+    documents of that kind were read), rather than by its own class, which would build a
+    schema and a serializer of its own first. The options are ``model_dump``'s."""
+    dumped: dict[str, Any] = _adapter(model).dump_python(value, **options)
+    return dumped
+
+
 def prepare(*models: type[BaseModel]) -> None:
     """Build now, rather than on first use, the validators of ``models`` (what documents
     are validated as) and the schema of every model class (what dumping a model needs)."""
