@@ -260,8 +260,12 @@ def test_a_register_export_without_answers_is_counted_apart(run: Run, tmp_path: 
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["cannot_be_scored"]["count"] == 2
     assert summary["sustainability_proofed"]["percent"] is None
+    assert [row["scorable"] for row in summary["ranking"]] == [False, False]
     overview = (out / "overview.html").read_text(encoding="utf-8")
     assert "2 applications cannot be scored yet" in overview
+    # the ranked list says so too, rather than the verdict the gates alone give
+    ranking = overview[overview.index('id="h-ranking"') :]
+    assert ranking.count("Cannot be scored yet") == 2
 
 
 # -- 5. the language -----------------------------------------------------------------------

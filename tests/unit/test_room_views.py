@@ -143,6 +143,7 @@ def test_an_optional_key_may_be_left_out_but_a_required_one_may_not() -> None:
         "applicant": "Org",
         "verdict": "pass",
         "provisional": False,
+        "scorable": True,
         "overall_percent": 75.0,
         "requested_sek": 100.0,
         "report": None,

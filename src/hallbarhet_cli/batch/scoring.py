@@ -57,6 +57,7 @@ _RANKING_KEYS: Final = (
     "applicant",
     "verdict",
     "provisional",
+    "scorable",
     "overall_percent",
     "requested_sek",
     "within_budget",

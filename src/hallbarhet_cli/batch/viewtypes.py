@@ -159,6 +159,7 @@ class RankingRow(TypedDict):
     applicant: str
     verdict: str
     provisional: bool
+    scorable: bool
     overall_percent: float | None
     requested_sek: float
     within_budget: NotRequired[bool | None]
