@@ -93,6 +93,10 @@ def test_precheck_tells_the_applicant_about_an_exclusion(lang: str) -> None:
         gettext("Excluded", lang)
         in out.split(gettext("Preliminary verdict: {verdict}", lang)[:5])[-1]
     )
+    # no points can change an exclusion: no percentages, no dimension minimums
+    verdict = out[out.index(gettext("Verdict: {verdict}", lang).format(verdict="")) :]
+    assert "%" not in verdict
+    assert gettext("the application cannot be granted, whatever its points.", lang) in verdict
     assert internal_ids().findall(text) == []
 
 

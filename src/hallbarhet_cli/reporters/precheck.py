@@ -80,6 +80,7 @@ def precheck_view(
         "officer_judged": [named(explain.criterion_title(c), c) for c in assessment.unscored],
         "gates": gates,
         "verdict": gettext(VERDICT_LABELS[assessment.verdict], lang),
+        "excluded": assessment.verdict == "excluded",
         "provisional": assessment.provisional,
         "overall_percent": assessment.overall_percent,
         "pass_percent": assessment.pass_percent,
@@ -99,7 +100,9 @@ def render(view: PrecheckView, lang: str, *, color: bool, width: int = 100) -> s
     _gates(page, view["gates"])
     page.out()
     page.out(verdict_line(view, lang))
-    for sentence in view["below_minimum"]:
+    # Points do not count for an excluded application: showing how far it falls short
+    # would suggest that more points could help.
+    for sentence in [] if view["excluded"] else view["below_minimum"]:
         page.out(f"• {sentence}", 2)
     return page.text()
 
@@ -213,13 +216,18 @@ def _gates(page: TextPage, gates: list[PrecheckGate]) -> None:
 
 def verdict_line(view: PrecheckView, lang: str) -> Text:
     """One line: the verdict with the overall percent, marked preliminary when
-    the application is incomplete."""
+    the application is incomplete; for an excluded application, that no points can
+    change it."""
     lead = gettext(
         N_("Preliminary verdict: {verdict}") if view["provisional"] else N_("Verdict: {verdict}"),
         lang,
     ).format(verdict=view["verdict"])
     line = Text(lead, style="bold")
-    if view["overall_percent"] is not None:
+    if view["excluded"]:
+        line.append(
+            " – " + gettext(N_("the application cannot be granted, whatever its points."), lang)
+        )
+    elif view["overall_percent"] is not None:
         line.append(
             " – "
             + gettext(N_("{percent} overall, {required} is needed."), lang).format(

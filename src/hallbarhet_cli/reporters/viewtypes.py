@@ -236,6 +236,7 @@ class PrecheckView(TypedDict):
     officer_judged: list[str]
     gates: list[PrecheckGate]
     verdict: str
+    excluded: bool
     provisional: bool
     overall_percent: float | None
     pass_percent: float
