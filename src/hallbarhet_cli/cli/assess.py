@@ -12,6 +12,7 @@ from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
     LangOption,
     OutputOption,
+    ReportTemplatesOption,
     T,
     fail,
     format_choices,
@@ -78,21 +79,7 @@ def assess(
             ),
         ),
     ] = None,
-    template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            help=T(
-                N_(
-                    "Folder of report templates that replace the bundled ones with the same "
-                    "name (for md, html and pdf)."
-                )
-            ),
-            exists=True,
-            file_okay=False,
-            dir_okay=True,
-        ),
-    ] = None,
+    template_dir: ReportTemplatesOption = None,
     explain: Annotated[
         str | None,
         typer.Option(

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Final, cast
 
 import typer
@@ -48,6 +49,23 @@ OutputOption = Annotated[
         "--output",
         "-o",
         help=T(N_("Write to this file instead of standard output (- for standard output).")),
+    ),
+]
+
+
+ReportTemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template-dir",
+        help=T(
+            N_(
+                "Folder of report templates that replace the bundled ones with the same "
+                "name (for md, html and pdf)."
+            )
+        ),
+        exists=True,
+        file_okay=False,
+        dir_okay=True,
     ),
 ]
 

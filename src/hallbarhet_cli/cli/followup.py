@@ -13,6 +13,7 @@ from hallbarhet_cli.cli.common import (
     DEFAULT_LANG,
     LangOption,
     OutputOption,
+    ReportTemplatesOption,
     T,
     fail,
     handle_errors,
@@ -53,21 +54,7 @@ def followup(
     ] = Format.text,
     output: OutputOption = "-",
     lang: LangOption = DEFAULT_LANG,
-    template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            help=T(
-                N_(
-                    "Folder of report templates that replace the bundled ones with the same "
-                    "name (for md, html and pdf)."
-                )
-            ),
-            exists=True,
-            file_okay=False,
-            dir_okay=True,
-        ),
-    ] = None,
+    template_dir: ReportTemplatesOption = None,
 ) -> None:
     if format is Format.pdf and output == "-" and stdout_is_terminal():
         raise fail(

@@ -163,15 +163,15 @@ def level_stats(entries: Sequence[Entry]) -> dict[tuple[str, str], dict[Any, dic
     return out
 
 
+_SHARE_UNITS: Final = frozenset({"%", "procent", "percent", "per cent"})
+
+
 def _additive(question: Question) -> bool:
     """Whether a promise's values add up across projects: numbers do, except shares
     (a 20 % and a 30 % cut are not a 50 % cut of anything)."""
     if question.type not in NUMERIC:
         return False
     return unit_text(question.unit, "sv").strip().casefold() not in _SHARE_UNITS
-
-
-_SHARE_UNITS: Final = frozenset({"%", "procent", "percent", "per cent"})
 
 
 def promise_stats(entries: Sequence[Entry]) -> dict[tuple[str, str], PromiseStats]:
