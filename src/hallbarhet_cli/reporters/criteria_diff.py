@@ -5,12 +5,8 @@ changes; as text or JSON."""
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any, Final
-
-from rich.console import Console
-from rich.table import Table
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.criteria.diff import SECTIONS, Change, SetDiff
@@ -18,6 +14,7 @@ from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import Condition, Level, localize
 from hallbarhet_cli.models.conditions import questions_read
+from hallbarhet_cli.reporters.layout import Column, Table
 from hallbarhet_cli.reporters.views import VERDICT_LABELS
 from hallbarhet_cli.scoring.explain import Explainer
 from hallbarhet_cli.scoring.impact import RoundEntry, RoundImpact, Standing
@@ -220,13 +217,8 @@ def _rank(standing: Standing | None) -> str:
 
 
 def _round_table(entries: list[RoundEntry], lang: str) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, force_terminal=False, no_color=True, width=120, highlight=False, emoji=False
-    )
-    table = Table(expand=False)
-    for header in (N_("Application"), N_("Verdict"), N_("Overall"), N_("Rank")):
-        table.add_column(gettext(header, lang))
+    headers = (N_("Application"), N_("Verdict"), N_("Overall"), N_("Rank"))
+    table = Table([Column(gettext(header, lang)) for header in headers])
     for entry in entries:
         table.add_row(
             entry.id,
@@ -234,8 +226,7 @@ def _round_table(entries: list[RoundEntry], lang: str) -> str:
             f"{_percent(entry.old, lang)}{_ARROW}{_percent(entry.new, lang)}",
             f"{_rank(entry.old)}{_ARROW}{_rank(entry.new)}",
         )
-    console.print(table)
-    return buffer.getvalue()
+    return "".join(line.plain.rstrip(" ") + "\n" for line in table.lines(120))
 
 
 def _round_text(impact: RoundImpact, lang: str) -> list[str]:

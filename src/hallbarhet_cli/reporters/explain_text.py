@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Final
 
-from rich.text import Text
-
 from hallbarhet_cli import fmt
 from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.criteria.resolved import ResolvedSet
@@ -21,6 +19,7 @@ from hallbarhet_cli.criteria.titles import criteria_titled
 from hallbarhet_cli.errors import Message, Problem, Severity, UsageError
 from hallbarhet_cli.i18n import N_, gettext
 from hallbarhet_cli.models import All, Any_, Condition, localize
+from hallbarhet_cli.reporters.layout import Styled as Text
 from hallbarhet_cli.reporters.textpage import TextPage
 from hallbarhet_cli.reporters.viewtypes import (
     ConditionPart,

@@ -9,12 +9,11 @@ asked for with ``--show-ids``.
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from hallbarhet_cli import fmt
 from hallbarhet_cli.applications.loading import LoadedApplication
 from hallbarhet_cli.i18n import N_, gettext, ngettext
 from hallbarhet_cli.models import localize
+from hallbarhet_cli.reporters.layout import Styled as Text
 from hallbarhet_cli.reporters.textpage import TextPage
 from hallbarhet_cli.reporters.views import VERDICT_LABELS, below_minimum
 from hallbarhet_cli.reporters.viewtypes import (

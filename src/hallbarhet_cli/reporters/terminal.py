@@ -4,17 +4,12 @@ colour only repeats it."""
 
 from __future__ import annotations
 
-import io
-from typing import Any, Final
-
-from rich.console import Group
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from typing import Final
 
 from hallbarhet_cli import fmt
 from hallbarhet_cli.i18n import N_, gettext, ngettext
-from hallbarhet_cli.reporters.console import text_console
+from hallbarhet_cli.reporters.layout import Column, Page, Table, panel
+from hallbarhet_cli.reporters.layout import Styled as Text
 from hallbarhet_cli.reporters.viewtypes import AssessmentView, CriterionView, printable_view
 
 _STYLES: Final = {
@@ -54,24 +49,23 @@ def _bar(percent: float | None, minimum: float, width: int = 20) -> Text:
 
 def render(view: AssessmentView, lang: str, *, color: bool, width: int = 100) -> str:
     view = printable_view(view)
-    buffer = io.StringIO()
-    console = text_console(buffer, color=color, width=width)
-    console.print(_heading(view, lang))
+    page = Page(color=color, width=width)
+    page.block(_heading(view, lang, width))
     if view["final"]:
-        _gates(console, view, lang)
-        return buffer.getvalue()
-    console.print(_dimensions(view, lang))
+        _gates(page, view, lang)
+        return page.text()
+    page.block(_dimensions(view, lang).lines(width))
     if view["criteria"]:
-        console.print(_criteria(view, lang))
-    _gates(console, view, lang)
-    _completion(console, view, lang)
-    _improvements(console, view, lang)
+        page.block(_criteria(view, lang).lines(width))
+    _gates(page, view, lang)
+    _completion(page, view, lang)
+    _improvements(page, view, lang)
     for warning in view["warnings"]:
-        console.print(Text(warning, style="yellow"))
-    return buffer.getvalue()
+        page.out(warning, style="yellow")
+    return page.text()
 
 
-def _heading(view: AssessmentView, lang: str) -> Panel:
+def _heading(view: AssessmentView, lang: str, width: int) -> list[Text]:
     """The verdict and why, the applicant, budget and period, the criteria set."""
 
     def _(message: str) -> str:
@@ -83,7 +77,7 @@ def _heading(view: AssessmentView, lang: str) -> Panel:
     head.append(f"{_SYMBOLS[verdict]} {view['verdict_label'].upper()}", style=_STYLES[verdict])
     if view["provisional"] and view["scorable"]:
         head.append("  (" + _("provisional") + ")", style="yellow")
-    lines: list[Any] = [head]
+    lines = [head]
     for reason in view["verdict_reasons"]:
         lines.append(Text(f"  • {reason}"))
     lines.append(Text(""))
@@ -106,9 +100,7 @@ def _heading(view: AssessmentView, lang: str) -> Panel:
     lines.append(Text(_("Criteria set") + f": {cs['id']} {cs['version']}", style="dim"))
     if view["overrides"]:
         lines.append(Text(_overrides_line(view["overrides"], lang), style="dim"))
-    return Panel(
-        Group(*lines), title=f"{app['id']} · {app['title']}", title_align="left", expand=True
-    )
+    return panel(f"{app['id']} · {app['title']}", lines, width)
 
 
 def _dimensions(view: AssessmentView, lang: str) -> Table:
@@ -117,12 +109,16 @@ def _dimensions(view: AssessmentView, lang: str) -> Table:
     def _(message: str) -> str:
         return gettext(message, lang)
 
-    dims = Table(title=_("Dimensions"), title_justify="left", expand=False)
-    dims.add_column(_("Dimension"))
-    dims.add_column(_("Percent"), justify="right")
-    dims.add_column(_("Threshold"), justify="right")
-    dims.add_column("")
-    dims.add_column(_("Status"))
+    dims = Table(
+        [
+            Column(_("Dimension")),
+            Column(_("Percent"), justify="right"),
+            Column(_("Threshold"), justify="right"),
+            Column("", no_wrap=True),
+            Column(_("Status")),
+        ],
+        title=_("Dimensions"),
+    )
     for d in view["dimensions"].values():
         percent = d["percent"]
         if percent is None:
@@ -162,10 +158,15 @@ def _criteria(view: AssessmentView, lang: str) -> Table:
     def _(message: str) -> str:
         return gettext(message, lang)
 
-    table = Table(title=_("Criteria"), title_justify="left", expand=True)
-    table.add_column(_("Criterion"), max_width=36)
-    table.add_column(_("Points"), justify="right", no_wrap=True)
-    table.add_column(_("Reason"), ratio=1)
+    table = Table(
+        [
+            Column(_("Criterion"), max_width=36),
+            Column(_("Points"), justify="right", no_wrap=True),
+            Column(_("Reason"), grow=True),
+        ],
+        title=_("Criteria"),
+        fill=True,
+    )
     for c in view["criteria"]:
         symbol, style = _STATUS[c["status"]]
         table.add_row(
@@ -216,12 +217,12 @@ def _reason(c: CriterionView, lang: str) -> Text:
     return text
 
 
-def _gates(console: Any, view: AssessmentView, lang: str) -> None:
+def _gates(page: Page, view: AssessmentView, lang: str) -> None:
     def _(message: str) -> str:
         return gettext(message, lang)
 
     if view["gates"]:
-        console.print(Text(_("Gates that fired"), style="bold"))
+        page.out(Text(_("Gates that fired"), style="bold"))
         for g in view["gates"]:
             if g["effect"] == "exclude":
                 state = Text("⛔ " + _("excludes"), style="magenta")
@@ -229,16 +230,16 @@ def _gates(console: Any, view: AssessmentView, lang: str) -> None:
                 state = Text("✔ " + _("cleared by the case officer"), style="green")
             else:
                 state = Text("! " + _("needs review"), style="yellow")
-            console.print(Text(f"  {g['id']} {g['title']}: ") + state)
-            console.print(Text(f"    {g['reason']}", style="dim"))
+            page.out(Text(f"{g['id']} {g['title']}: ") + state, 2)
+            page.out(g["reason"], 4, "dim")
 
 
-def _completion(console: Any, view: AssessmentView, lang: str) -> None:
+def _completion(page: Page, view: AssessmentView, lang: str) -> None:
     def _(message: str) -> str:
         return gettext(message, lang)
 
     if view["missing"] or view["unscored"]:
-        console.print(Text(_("To complete"), style="bold"))
+        page.out(Text(_("To complete"), style="bold"))
         n = 0
         for m in view["missing"]:
             n += 1
@@ -246,28 +247,28 @@ def _completion(console: Any, view: AssessmentView, lang: str) -> None:
                 note = gettext(N_("too short: {length} of at least {min} characters"), lang).format(
                     length=m["length"], min=m["min_length"]
                 )
-                console.print(f"  {n}. {m['label']} ({note})")
+                page.out(f"{n}. {m['label']} ({note})", 2)
             else:
-                console.print(f"  {n}. {m['label']}")
+                page.out(f"{n}. {m['label']}", 2)
         for u in view["unscored"]:
             n += 1
-            console.print(f"  {n}. {u['title']} (" + _("case officer to score") + ")")
+            page.out(f"{n}. {u['title']} (" + _("case officer to score") + ")", 2)
 
 
-def _improvements(console: Any, view: AssessmentView, lang: str) -> None:
+def _improvements(page: Page, view: AssessmentView, lang: str) -> None:
     if view["improvements"]:
-        console.print(Text(gettext(N_("What would raise the score"), lang), style="bold"))
+        page.out(Text(gettext(N_("What would raise the score"), lang), style="bold"))
         for i, imp in enumerate(view["improvements"][:TOP_IMPROVEMENTS], 1):
             gain = gettext(N_("+{gain} percentage points"), lang).format(
                 gain=fmt.number(imp["gain"], lang, 1)
             )
-            console.print(Text(f"  {i}. {imp['title']} ({gain})", style="bold"))
-            console.print(f"     {imp['needs']}")
+            page.out(f"{i}. {imp['title']} ({gain})", 2, "bold")
+            page.out(imp["needs"], 5)
             if imp["advice"]:
-                console.print(Text(f"     {imp['advice'].strip()}", style="dim"))
+                page.out(imp["advice"].strip(), 5, "dim")
         more = len(view["improvements"]) - TOP_IMPROVEMENTS
         if more > 0:
-            console.print(
+            page.out(
                 Text(
                     "  " + gettext(N_("… and {n} more (see --format json)"), lang).format(n=more),
                     style="dim",

@@ -3,38 +3,31 @@ in one language. The pre-check and ``--explain`` are written on one."""
 
 from __future__ import annotations
 
-import io
-
-from rich.padding import Padding
-from rich.text import Text
-
 from hallbarhet_cli.i18n import gettext
-from hallbarhet_cli.reporters.console import finish, text_console
+from hallbarhet_cli.reporters.layout import Page, Styled
 
 
 class TextPage:
-    """Text drawn line by line with rich, without markup; colour only when ``color``."""
+    """Text written line by line, wrapped to the width; colour only when ``color``."""
 
     def __init__(self, lang: str, *, color: bool, width: int = 100) -> None:
         self.lang = lang
         self.color = color
-        self._buffer = io.StringIO()
-        self._console = text_console(self._buffer, color=color, width=width, markup=False)
+        self._page = Page(color=color, width=width)
 
     def tr(self, message: str) -> str:
         """``message`` in the page's language."""
         return gettext(message, self.lang)
 
-    def out(self, text: Text | str = "", indent: int = 0, style: str = "") -> None:
+    def out(self, text: Styled | str = "", indent: int = 0, style: str = "") -> None:
         """One line (wrapped to the width), ``indent`` characters in."""
-        body = text if isinstance(text, Text) else Text(text, style=style)
-        self._console.print(Padding(body, (0, 0, 0, indent)) if indent else body)
+        self._page.out(text, indent, style)
 
     def section(self, title: str) -> None:
         """An empty line, then ``title`` as a heading."""
-        self._console.print()
+        self._page.out()
         self.out(title, style="bold underline")
 
     def text(self) -> str:
         """Everything written so far."""
-        return finish(self._buffer, self.color)
+        return self._page.text()
