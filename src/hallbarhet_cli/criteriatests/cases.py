@@ -478,16 +478,13 @@ def _merge(
 
 def _graft(source: Document, target: Document, origins: Mapping[DataPath, DataPath]) -> None:
     """Give ``target``'s values the positions and original text they had in ``source``."""
-
-    def origin(path: DataPath) -> DataPath | None:
-        for cut in range(len(path), 0, -1):
-            found = origins.get(path[:cut])
-            if found is not None:
-                return (*found, *path[cut:])
-        return None
-
-    def visit(value: Any, path: DataPath) -> None:
-        from_path = origin(path)
+    # Walked with a list rather than a nested function that calls itself: such a function
+    # and its closure hold each other, so the documents it reads would wait for the
+    # cyclic garbage collector instead of going when the case is done.
+    pending: list[tuple[Any, DataPath]] = [(target.data, ())]
+    while pending:
+        value, path = pending.pop()
+        from_path = _origin(origins, path)
         if from_path is not None:
             if from_path in source.values:
                 target.values[path] = source.values[from_path]
@@ -496,13 +493,18 @@ def _graft(source: Document, target: Document, origins: Mapping[DataPath, DataPa
             if from_path in source.raw:
                 target.raw[path] = source.raw[from_path]
         if isinstance(value, dict):
-            for key, item in value.items():
-                visit(item, (*path, key))
+            pending.extend((item, (*path, key)) for key, item in value.items())
         elif isinstance(value, list):
-            for i, item in enumerate(value):
-                visit(item, (*path, i))
+            pending.extend((item, (*path, i)) for i, item in enumerate(value))
 
-    visit(target.data, ())
+
+def _origin(origins: Mapping[DataPath, DataPath], path: DataPath) -> DataPath | None:
+    """Where ``path`` came from: the nearest grafted ancestor's origin, then the rest."""
+    for cut in range(len(path), 0, -1):
+        found = origins.get(path[:cut])
+        if found is not None:
+            return (*found, *path[cut:])
+    return None
 
 
 def _manual_points(manual: Manual) -> list[int]:
