@@ -6,6 +6,8 @@ that the quickest command stays as quick as Python itself allows.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import sys
 
@@ -25,8 +27,20 @@ def main() -> None:
     # does: a program importing hallbarhet_cli keeps its plugins, and a user who sets the
     # variable, even empty, keeps their own choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from hallbarhet_cli.cli.app import run
+    # What start-up makes (modules, classes, validators) lives until the process ends, so
+    # the cyclic collector finds nothing to free while it runs: one full collection took
+    # 31 ms of an ``assess`` and freed no object. It is off while the command starts. A
+    # brief command keeps it off and, at exit, freezes what it made, so that the
+    # collection at interpreter shutdown does not walk every object once more either. A
+    # round turns it back on, with start-up's objects frozen out of its way.
+    gc.disable()
+    from hallbarhet_cli.cli.app import brief, run
 
+    if brief(sys.argv[1:]):
+        atexit.register(gc.freeze)
+    else:
+        gc.freeze()
+        gc.enable()
     run()
 
 

@@ -87,6 +87,11 @@ COMMANDS: Final[dict[str, tuple[str, str, str | None]]] = {
 
 # Global options that take no value and may come before the command's name.
 GLOBAL_FLAGS: Final = frozenset({"--debug"})
+
+# Commands that read a few documents and end: they leave almost nothing for the cyclic
+# garbage collector (a few hundred objects a run, measured), so they run without it.
+# A round (batch, portfolio, criteria diff --round) keeps it.
+BRIEF: Final = frozenset({"assess", "new", "test", "validate"})
 COMPLETION_VARIABLE: Final = "_HALLBARHET_COMPLETE"
 
 
@@ -147,6 +152,11 @@ def named_command(args: Sequence[str]) -> str | None:
             continue
         return arg if arg in COMMANDS else None
     return None
+
+
+def brief(args: Sequence[str]) -> bool:
+    """Whether ``args`` run one of the :data:`BRIEF` commands."""
+    return named_command(args) in BRIEF
 
 
 def __getattr__(name: str) -> typer.Typer:
