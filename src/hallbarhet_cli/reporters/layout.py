@@ -43,7 +43,7 @@ def cells(text: str) -> int:
     for a combining mark."""
     if text.isascii():
         return len(text)
-    return sum(_char_cells(char) for char in text)
+    return sum(map(_char_cells, text))
 
 
 def sgr(style: str) -> str:
