@@ -14,6 +14,7 @@ from hallbarhet_cli.batch.inputs import iter_items, prepare
 from hallbarhet_cli.batch.interrupts import pause_point
 from hallbarhet_cli.batch.mapping import LoadedMapping, load_mapping
 from hallbarhet_cli.batch.outputs import (
+    JSONL_PARTS,
     OVERVIEW_HTML,
     REPORTS_DIR,
     RESULTS_CSV,
@@ -141,11 +142,15 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
 
 
 def _settings(options: BatchOptions, timestamp: str, staging: Staging) -> Settings:
-    """What every worker needs to know; makes the reports folder when reports are asked for."""
-    reports_dir = None
+    """What every worker needs to know; makes the folders for the reports and for the
+    workers' parts of results.jsonl when they are asked for."""
+    reports_dir = parts_dir = None
     if options.reports:
         reports_dir = staging.path(REPORTS_DIR)
         reports_dir.mkdir()
+    if "jsonl" in options.formats:
+        parts_dir = staging.path(JSONL_PARTS)
+        parts_dir.mkdir()
     return Settings(
         lang=options.lang,
         assessed_at=timestamp,
@@ -153,6 +158,7 @@ def _settings(options: BatchOptions, timestamp: str, staging: Staging) -> Settin
         jsonl="jsonl" in options.formats,
         reports=options.reports,
         reports_dir=str(reports_dir) if reports_dir else None,
+        parts_dir=str(parts_dir) if parts_dir else None,
         template_dir=str(options.template_dir) if options.template_dir else None,
         debug=options.debug,
     )
@@ -178,6 +184,8 @@ class _Assessed:
             self.robust.add(outcome, self.sets)
             if outcome.status is Status.ERROR and len(self.first_errors) < FIRST_ERRORS:
                 self.first_errors.append(outcome.messages[0])
+        if result.jsonl_part is not None:
+            self.sinks.add_part(result.jsonl_part)
         self.bar.advance(len(result.outcomes))
 
 
