@@ -37,7 +37,7 @@ from hallbarhet_cli.batch.overview import (
 from hallbarhet_cli.batch.progress import Progress
 from hallbarhet_cli.batch.records import ChunkResult, SetInfo, Status
 from hallbarhet_cli.batch.robustness import RobustnessRun
-from hallbarhet_cli.batch.runner import run_items
+from hallbarhet_cli.batch.runner import run_items, started_early
 from hallbarhet_cli.batch.summary import FundingRule, Tally
 from hallbarhet_cli.batch.viewtypes import BatchSummary, ErrorRow, RankingRow
 from hallbarhet_cli.batch.worker import Fatal, Settings
@@ -111,6 +111,11 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
     """Score the round ``options`` describe; raise :class:`~hallbarhet_cli.errors.
     HallbarhetError` for a problem that stops the whole batch (a broken mapping, an
     export without one). An input that cannot be assessed is an error row instead."""
+    with started_early(options.inputs, options.jobs):
+        return _score_round(options, progress)
+
+
+def _score_round(options: BatchOptions, progress: Callable[[int | None], Progress]) -> RoundResult:
     library = CriteriaLibrary()
     mapping: LoadedMapping | None = None
     if options.mapping is not None:
