@@ -244,11 +244,22 @@ def test_workers_give_the_same_results_as_one_process(run: Run, tmp_path: Path) 
     for n in range(150):
         example = EXAMPLE_FILES[n % len(EXAMPLE_FILES)]
         shutil.copy(example, round_dir / f"{n:03d}-{example.name}")
+    # An input that cannot be read has its line in results.jsonl too.
+    (round_dir / "077-broken.yaml").write_text("kind: application\nid: [\n", encoding="utf-8")
     for jobs in ("1", "2"):
-        result = run("batch", round_dir, "-o", tmp_path / jobs, "--jobs", jobs, "-f", "csv")
-        assert result.returncode == 0, result.stderr
-    csv_files = [(tmp_path / jobs / "results.csv").read_bytes() for jobs in ("1", "2")]
-    assert csv_files[0] == csv_files[1]
+        result = run(
+            "batch", round_dir, "-o", tmp_path / jobs, "--jobs", jobs, "-f", "csv", "-f", "jsonl"
+        )
+        assert result.returncode == 1, result.stderr
+        assert sorted(p.name for p in (tmp_path / jobs).iterdir()) == [
+            "results.csv",
+            "results.jsonl",
+            "summary.json",
+        ]
+    for output in ("results.csv", "results.jsonl"):
+        one, two = ((tmp_path / jobs / output).read_bytes() for jobs in ("1", "2"))
+        assert one == two, output
+    assert len((tmp_path / "2" / "results.jsonl").read_bytes().splitlines()) == 151
     summaries = [summary_of(tmp_path / jobs) for jobs in ("1", "2")]
     assert summaries[0] == summaries[1]
 

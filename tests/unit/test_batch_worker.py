@@ -156,3 +156,23 @@ def test_report_names_sort_like_the_inputs_and_are_safe() -> None:
     assert report_name(0, "KRO-2026-0101") == "00001-KRO-2026-0101"
     assert report_name(41, "../../etc/passwd") == "00042-etc_passwd"
     assert report_name(9, "///") == "00010-application"
+
+
+def test_a_worker_process_writes_the_json_lines_of_a_chunk_to_a_part(
+    folder: Path, tmp_path: Path
+) -> None:
+    parts = tmp_path / "staging" / "parts"
+    parts.mkdir(parents=True)
+    settings = Settings(lang="en", assessed_at="2026-01-01T00:00:00Z", parts_dir=str(parts))
+    items = [
+        FileItem(7, str(folder / "mini-app.yaml"), "mini-app.yaml", True),
+        FileItem(8, str(folder / "missing.yaml"), "missing.yaml", True),
+    ]
+    in_memory = Worker(settings).run(items)
+    result = Worker(settings, write_parts=True).run(items)
+    assert result.jsonl_part == str(parts / "000000007.jsonl")
+    assert all(outcome.jsonl is None for outcome in result.outcomes)
+    lines = [o.jsonl for o in in_memory.outcomes if o.jsonl is not None]
+    assert len(lines) == 2
+    assert Path(result.jsonl_part).read_bytes() == b"".join(line + b"\n" for line in lines)
+    assert [o.row for o in result.outcomes] == [o.row for o in in_memory.outcomes]

@@ -37,6 +37,14 @@ def test_shown_percent_is_the_exact_value_rounded_half_up(value: Fraction) -> No
     assert fmt.percent(value, "en") == f"{expected}%"
 
 
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(0, 8))
+def test_a_float_rounds_as_its_exact_value_does(value: float, places: int) -> None:
+    # Floats take a faster road than fractions; the digits and the sign must not differ.
+    fast, slow = round_half_up(value, places), round_half_up(exact(value), places)
+    assert fast.as_tuple() == slow.as_tuple()
+    assert round_half_up(-0.04, 1).as_tuple() == Decimal("0.0").as_tuple()
+
+
 def test_halves_round_up() -> None:
     assert [str(round_half_up(v, 1)) for v in (43.75, 43.65, 0.05, 66.65)] == [
         "43.8",

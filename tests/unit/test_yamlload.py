@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -498,3 +499,26 @@ def test_a_document_without_positions_gives_problems_without_a_line() -> None:
     problem = document.problem(("a",), "r", Message("m"))
     assert (problem.line, problem.column) == (None, None)
     assert problem.location() == "f.yaml"
+
+
+def test_a_source_without_a_size_is_read_only_up_to_the_limit() -> None:
+    # /dev/zero says it is empty and never ends: at most the limit and one byte are read.
+    problem = refused_file(Path("/dev/zero"), Limits(max_bytes=1 << 20))
+    assert problem.rule == "file-too-large"
+
+
+def test_a_file_that_grows_after_its_size_was_taken_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("kind: application\nid: x\n", encoding="utf-8")
+    real_stat = Path.stat
+
+    def stale_stat(self: Path, **kwargs: Any) -> os.stat_result:
+        found = real_stat(self, **kwargs)
+        if self != path:
+            return found
+        return os.stat_result((found.st_mode, *found[1:6], 5, *found[7:]))
+
+    monkeypatch.setattr(Path, "stat", stale_stat)
+    assert load_file(path).data == {"kind": "application", "id": "x"}

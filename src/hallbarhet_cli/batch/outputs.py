@@ -41,6 +41,7 @@ from hallbarhet_cli.scoring.assessment import Verdict
 RESULTS_CSV: Final = "results.csv"
 RESULTS_XLSX: Final = "results.xlsx"
 RESULTS_JSONL: Final = "results.jsonl"
+JSONL_PARTS: Final = "jsonl-parts"
 SUMMARY_JSON: Final = "summary.json"
 OVERVIEW_HTML: Final = "overview.html"
 REPORTS_DIR: Final = "reports"
@@ -111,7 +112,8 @@ class Staging:
 @dataclass
 class Sinks:
     """The files results are appended to as they arrive, in input order: the table rows
-    (ranked at the end) and ``results.jsonl``. Workers send both already encoded."""
+    (ranked at the end) and ``results.jsonl``. Workers send both already encoded, or
+    write a chunk's JSON lines to a part file of their own that is appended here."""
 
     staging: Staging
     jsonl: bool
@@ -129,6 +131,13 @@ class Sinks:
         self._rows.write(outcome.row + b"\n")
         if self._jsonl is not None and outcome.jsonl is not None:
             self._jsonl.write(outcome.jsonl + b"\n")
+
+    def add_part(self, part: str) -> None:
+        """Append a chunk's JSON lines, which a worker wrote to ``part``, and remove it."""
+        path = Path(part)
+        if self._jsonl is not None:
+            self._jsonl.write(path.read_bytes())
+        path.unlink()
 
     def close(self) -> None:
         self._rows.close()

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from pathlib import Path
 from typing import Final
 
 from hallbarhet_cli.batch.interrupts import deferred, pause_point
@@ -30,6 +32,8 @@ MAX_CHUNK: Final = 64
 SMALL_ROUND: Final = 64
 STREAM_CHUNK: Final = 32  # when the number of inputs is not known up front
 IN_FLIGHT_PER_WORKER: Final = 3
+# A named file this large (JSON Lines, an export) holds a round for workers.
+LARGE_FILE: Final = 1 << 20
 
 
 def chunk_size(total: int | None, jobs: int) -> int:
@@ -101,6 +105,38 @@ def run_items(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _stop_forkserver()
+
+
+@contextlib.contextmanager
+def started_early(inputs: Sequence[str], jobs: int) -> Iterator[None]:
+    """Start the process the workers are forked from (it imports the package and builds
+    the validators, about half a second) now, while this process lists and counts the
+    inputs, when the round plainly needs workers: a folder named with more than
+    ``SMALL_ROUND`` entries at its top, or a file named of more than a megabyte. Stopped
+    when the block ends, whatever happens in it."""
+    early = jobs > 1 and any(_large(name) for name in inputs)
+    if early:
+        with deferred():  # a start cut in half by a signal would leave it behind
+            _context()
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+    try:
+        yield
+    finally:
+        if early:
+            _stop_forkserver()
+
+
+def _large(name: str) -> bool:
+    path = Path(name)
+    try:
+        if path.is_dir():
+            with os.scandir(path) as entries:
+                return any(n > SMALL_ROUND for n, _ in enumerate(entries, 1))
+        return path.stat().st_size > LARGE_FILE
+    except OSError:
+        return False
 
 
 def _end_workers(pool: ProcessPoolExecutor) -> None:

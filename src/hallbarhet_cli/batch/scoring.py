@@ -14,6 +14,7 @@ from hallbarhet_cli.batch.inputs import iter_items, prepare
 from hallbarhet_cli.batch.interrupts import pause_point
 from hallbarhet_cli.batch.mapping import LoadedMapping, load_mapping
 from hallbarhet_cli.batch.outputs import (
+    JSONL_PARTS,
     OVERVIEW_HTML,
     REPORTS_DIR,
     RESULTS_CSV,
@@ -36,7 +37,7 @@ from hallbarhet_cli.batch.overview import (
 from hallbarhet_cli.batch.progress import Progress
 from hallbarhet_cli.batch.records import ChunkResult, SetInfo, Status
 from hallbarhet_cli.batch.robustness import RobustnessRun
-from hallbarhet_cli.batch.runner import run_items
+from hallbarhet_cli.batch.runner import run_items, started_early
 from hallbarhet_cli.batch.summary import FundingRule, Tally
 from hallbarhet_cli.batch.viewtypes import BatchSummary, ErrorRow, RankingRow
 from hallbarhet_cli.batch.worker import Fatal, Settings
@@ -110,6 +111,11 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
     """Score the round ``options`` describe; raise :class:`~hallbarhet_cli.errors.
     HallbarhetError` for a problem that stops the whole batch (a broken mapping, an
     export without one). An input that cannot be assessed is an error row instead."""
+    with started_early(options.inputs, options.jobs):
+        return _score_round(options, progress)
+
+
+def _score_round(options: BatchOptions, progress: Callable[[int | None], Progress]) -> RoundResult:
     library = CriteriaLibrary()
     mapping: LoadedMapping | None = None
     if options.mapping is not None:
@@ -141,11 +147,15 @@ def score_round(options: BatchOptions, progress: Callable[[int | None], Progress
 
 
 def _settings(options: BatchOptions, timestamp: str, staging: Staging) -> Settings:
-    """What every worker needs to know; makes the reports folder when reports are asked for."""
-    reports_dir = None
+    """What every worker needs to know; makes the folders for the reports and for the
+    workers' parts of results.jsonl when they are asked for."""
+    reports_dir = parts_dir = None
     if options.reports:
         reports_dir = staging.path(REPORTS_DIR)
         reports_dir.mkdir()
+    if "jsonl" in options.formats:
+        parts_dir = staging.path(JSONL_PARTS)
+        parts_dir.mkdir()
     return Settings(
         lang=options.lang,
         assessed_at=timestamp,
@@ -153,6 +163,7 @@ def _settings(options: BatchOptions, timestamp: str, staging: Staging) -> Settin
         jsonl="jsonl" in options.formats,
         reports=options.reports,
         reports_dir=str(reports_dir) if reports_dir else None,
+        parts_dir=str(parts_dir) if parts_dir else None,
         template_dir=str(options.template_dir) if options.template_dir else None,
         debug=options.debug,
     )
@@ -178,6 +189,8 @@ class _Assessed:
             self.robust.add(outcome, self.sets)
             if outcome.status is Status.ERROR and len(self.first_errors) < FIRST_ERRORS:
                 self.first_errors.append(outcome.messages[0])
+        if result.jsonl_part is not None:
+            self.sinks.add_part(result.jsonl_part)
         self.bar.advance(len(result.outcomes))
 
 

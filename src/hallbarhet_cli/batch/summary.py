@@ -34,6 +34,8 @@ VERDICT_ORDER: Final = ("pass", "fail", "incomplete", "excluded")
 _RANK: Final = {v: i for i, v in enumerate(VERDICT_ORDER)}
 # A criterion is scored low when it got less than half its points on answers given.
 LOW_FRACTION: Final = Fraction(1, 2)
+_LOW_NUM: Final = LOW_FRACTION.numerator
+_LOW_DEN: Final = LOW_FRACTION.denominator
 # Statuses that say the criterion was judged on answers (not waiting for one).
 _JUDGED: Final = frozenset({"met", "partial", "not_met"})
 HISTOGRAM_BINS: Final = 10
@@ -172,7 +174,9 @@ class Tally:
             counts = self.criteria.setdefault((sha, criterion), [0, 0])
             if status in _JUDGED:
                 counts[0] += 1
-                counts[1] += maximum > 0 and Fraction(points, maximum) < LOW_FRACTION
+                # points / maximum < LOW_FRACTION, in whole numbers (this runs for every
+                # criterion of every application)
+                counts[1] += maximum > 0 and points * _LOW_DEN < _LOW_NUM * maximum
         for question in record.missing:
             self.missing[(sha, question)] = self.missing.get((sha, question), 0) + 1
         for gate, _effect, _cleared in record.gates:

@@ -10,6 +10,7 @@ documents never travel between processes.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -65,6 +66,8 @@ class Settings:
     jsonl: bool = True
     reports: tuple[str, ...] = ()
     reports_dir: str | None = None
+    # Where worker processes write each chunk's lines of results.jsonl (see ChunkResult)
+    parts_dir: str | None = None
     template_dir: str | None = None
     debug: bool = False
 
@@ -88,6 +91,8 @@ class Worker:
     settings: Settings
     library: CriteriaLibrary = field(default_factory=CriteriaLibrary)
     sent: set[str] = field(default_factory=set)
+    # True in a worker process: the JSON lines go to a part file, not back through a pipe
+    write_parts: bool = False
     _refs: dict[tuple[str, str], ResolvedSet | None] = field(default_factory=dict)
 
     def run(self, items: Sequence[Item]) -> ChunkResult:
@@ -106,7 +111,25 @@ class Worker:
             if criteria is not None and criteria.sha256 not in self.sent:
                 self.sent.add(criteria.sha256)
                 sets.append(set_info(criteria, self.settings.lang))
+        if self.write_parts and self.settings.jsonl and self.settings.parts_dir and items:
+            try:
+                return self._with_part(outcomes, sets, items[0].index)
+            except UsageError as err:  # the disk is full, say
+                raise Fatal(err.problems) from None
         return ChunkResult(tuple(outcomes), tuple(sets))
+
+    def _with_part(self, outcomes: list[Outcome], sets: list[SetInfo], first: int) -> ChunkResult:
+        """The chunk's JSON lines written to a part file of their own (named by the
+        chunk's first input, so unique), the outcomes sent without them."""
+        assert self.settings.parts_dir is not None
+        lines = [o.jsonl for o in outcomes if o.jsonl is not None]
+        folder = Path(self.settings.parts_dir)
+        part = folder / f"{first:09d}.jsonl"
+        # The parts folder is inside the staging folder: name the output folder.
+        with writing(folder.parent.parent):
+            part.write_bytes(b"".join(line + b"\n" for line in lines))
+        sent = tuple(dataclasses.replace(o, jsonl=None) for o in outcomes)
+        return ChunkResult(sent, tuple(sets), str(part))
 
     # -- one item --------------------------------------------------------------------------
     def assess_item(self, item: Item) -> tuple[Outcome, ResolvedSet | None]:
@@ -352,7 +375,7 @@ def initialize(settings: Settings) -> None:
     out work and cleans up, while workers finish the chunk in hand."""
     global _WORKER
     die_with_parent()
-    _WORKER = Worker(settings)
+    _WORKER = Worker(settings, write_parts=True)
 
 
 def run_chunk(items: Sequence[Item]) -> ChunkResult:
