@@ -141,5 +141,24 @@ def test_what_is_not_matched_is_a_comment_and_every_question_is_listed() -> None
 
 
 def test_the_comments_follow_the_language() -> None:
-    assert "hittad på rubriken" in _starter(EXAMPLE, "sv")
+    assert "vald efter rubriken" in _starter(EXAMPLE, "sv")
     assert "matched by its header" in _starter(EXAMPLE, "en")
+
+
+def test_a_granted_amount_is_marked_as_not_the_amount_applied_for() -> None:
+    text = _starter(("beviljat_belopp_sek",), lang="en")
+    assert "requested_sek: beviljat_belopp_sek  # matched by its header; an amount granted" in text
+    assert "requested_sek: sökt_belopp_sek  # matched by its header\n" in _starter(EXAMPLE, "en")
+
+
+def test_sector_cells_are_translated_only_when_the_organisation_form_is_clear() -> None:
+    criteria = CriteriaLibrary().resolve("kronoberg-projektmedel", Where("--criteria"), Path.cwd())
+    rows = (("Kommun",), ("Aktiebolag",), ("Konstig form",), ("",), ("public",))
+    head = ExportHead(InputKind.CSV, ("organisationsform",), rows, ",", "utf-8")
+    text = starter_mapping(head, criteria, "kronoberg-projektmedel", "x.csv", "en").text
+    sector = parse_text(text, "x.map.yaml").data["fields"]["applicant"]["sector"]
+    assert sector == {
+        "column": "organisationsform",
+        "values": {"Kommun": "public", "Aktiebolag": "company"},
+    }
+    assert "# Konstig form: <sector>" in text

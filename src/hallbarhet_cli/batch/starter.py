@@ -43,6 +43,9 @@ WIDTH: Final = 88
 # What stands where the analyst names a column or a sector.
 COLUMN_TO_NAME: Final = N_("<column>")
 SECTOR_TO_NAME: Final = N_("<sector>")
+MATCHED: Final = N_("matched by its header")
+GRANTED: Final = N_("matched by its header; an amount granted, not the amount applied for")
+_GRANTED_WORDS: Final = frozenset({"beviljat", "beviljad", "granted"})
 INDENT: Final = "  "
 # The fields a header can fill; the optional ones may stay out of the mapping.
 OPTIONAL: Final = frozenset({("summary",), ("applicant", "org_number")})
@@ -135,11 +138,14 @@ class StarterWriter:
     def _(self, message: str) -> str:
         return gettext(message, self.lang)
 
-    def comment(self, text: str, depth: int = 0, wrap: bool = True) -> None:
+    def comment(self, text: str, depth: int = 0, wrap: bool = True, hanging: str = "") -> None:
         prefix = f"{INDENT * depth}# "
         safe = comment_text(text)
+        width = WIDTH - len(prefix)
         pieces = (
-            textwrap.wrap(safe, WIDTH - len(prefix), break_on_hyphens=False) if wrap else [safe]
+            textwrap.wrap(safe, width, break_on_hyphens=False, subsequent_indent=hanging)
+            if wrap
+            else [safe]
         )
         self.lines.extend(f"{prefix}{piece}".rstrip() for piece in pieces or [""])
 
@@ -255,7 +261,9 @@ class StarterWriter:
             self.comment(f"{key}: {self._(COLUMN_TO_NAME)}", depth)
             return
         assert not commented
-        matched = self._(N_("matched by its header"))
+        matched = self._(MATCHED)
+        if path == ("budget", "requested_sek") and _granted(match.header):
+            matched = self._(GRANTED)
         if path == ("applicant", "sector"):
             self._sector(match, depth, matched)
             return
@@ -311,7 +319,7 @@ class StarterWriter:
     def _question(self, question: Question) -> None:
         self.comment("", 1)
         label = localize(question.label, self.lang)
-        self.comment(f"{question.id} ({question.type}): {label}", 1)
+        self.comment(f"{question.id} ({question.type}): {label}", 1, hanging=INDENT)
         values = _answer_values(question)
         if values:
             self.comment(self._(N_("Its values: {values}.")).format(values=values), 1)
@@ -323,8 +331,12 @@ class StarterWriter:
         if match is None:
             self.comment(f"{question.id}: {self._(COLUMN_TO_NAME)}", 1)
             return
-        matched = self._(N_("matched by its header"))
+        matched = self._(MATCHED)
         self.lines.append(f"{INDENT}{question.id}: {scalar(match.header)}  # {matched}")
+
+
+def _granted(header: str) -> bool:
+    return not _GRANTED_WORDS.isdisjoint(fold(header).split())
 
 
 def _answer_values(question: Question) -> str:
