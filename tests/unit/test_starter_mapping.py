@@ -162,3 +162,23 @@ def test_sector_cells_are_translated_only_when_the_organisation_form_is_clear() 
         "values": {"Kommun": "public", "Aktiebolag": "company"},
     }
     assert "# Konstig form: <sector>" in text
+
+
+def test_a_set_for_both_types_leaves_the_type_to_fill_in() -> None:
+    criteria = CriteriaLibrary().resolve("dnsh-screening", Where("--criteria"), Path.cwd())
+    head = ExportHead(InputKind.CSV, EXAMPLE, (), ",", "utf-8")
+    starter = starter_mapping(head, criteria, "dnsh-screening", "x.csv", "en")
+    assert "type" not in parse_text(starter.text, "x.map.yaml").data["fields"]
+    assert "  # type: {value: project}" in starter.text
+    assert starter.to_fill_in == [("type",)]
+
+
+def test_a_header_written_twice_is_listed_as_such_and_one_in_other_case_is_not() -> None:
+    text = _starter(("Län", "län", "kommun", "kommun"), lang="en")
+    listed = [line for line in text.splitlines() if re.match(r"#\s+\d+\. ", line)]
+    assert [line.endswith("(repeated header: a mapping cannot name it)") for line in listed] == [
+        False,
+        False,
+        True,
+        True,
+    ]

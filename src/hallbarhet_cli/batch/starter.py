@@ -159,6 +159,8 @@ class StarterWriter:
         self.lines.append("")
         self._answers()
         to_fill = [p for p in KNOWN_HEADERS if p not in self.fields and p not in OPTIONAL]
+        if len(self.criteria.root.model.applies_to) > 1:
+            to_fill.insert(0, ("type",))
         return Starter(
             "\n".join(self.lines) + "\n",
             list(self.fields),
@@ -189,14 +191,16 @@ class StarterWriter:
         self.comment("")
         columns = self.head.columns
         self.comment(self._(N_("The export's {count} columns:")).format(count=len(columns)))
+        # As the batch binds them: a header written twice cannot be named, one that differs
+        # only in case can (though no header is matched to it, being ambiguous).
         counts: dict[str, int] = {}
         for name in columns:
-            counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+            counts[name] = counts.get(name, 0) + 1
         for number, name in enumerate(columns, 1):
             note = ""
             if not name:
                 note = self._(N_("(empty header: a mapping cannot name it)"))
-            elif counts[name.casefold()] > 1:
+            elif counts[name] > 1:
                 note = self._(N_("(repeated header: a mapping cannot name it)"))
             self.comment(f"  {number:>3}. {scalar(name)}  {note}".rstrip(), wrap=False)
         self.lines.append("")
@@ -300,6 +304,8 @@ class StarterWriter:
     # -- the answers ----------------------------------------------------------------------
     def _answers(self) -> None:
         questions = self.criteria.questions
+        if not questions:
+            return
         if self.answers:
             self.lines.append("answers:")
         else:
