@@ -182,3 +182,14 @@ def test_a_header_written_twice_is_listed_as_such_and_one_in_other_case_is_not()
         True,
         True,
     ]
+
+
+def test_the_criteria_the_officer_scores_are_listed_with_their_scale() -> None:
+    criteria = CriteriaLibrary().resolve("tillvaxtverket-kvalitet", Where("--criteria"), Path.cwd())
+    head = ExportHead(InputKind.CSV, EXAMPLE, (), ",", "utf-8")
+    text = starter_mapping(head, criteria, "tillvaxtverket-kvalitet", "x.csv", "en").text
+    data = parse_text(text, "x.map.yaml").data
+    assert "review" not in data and "answers" not in data
+    assert "    # KVAL-1: Relevance (points: IG = 0, G = 1, VG = 3, MVG = 5)" in text
+    assert "    # KVAL-1: {points: <column>}" in text
+    assert "\n\n\n" not in text

@@ -36,7 +36,7 @@ from hallbarhet_cli.batch.headermatch import (
 from hallbarhet_cli.batch.sectors import SECTORS
 from hallbarhet_cli.criteria.resolved import ResolvedSet
 from hallbarhet_cli.i18n import N_, gettext
-from hallbarhet_cli.models.criteria import Question
+from hallbarhet_cli.models.criteria import Criterion, Question
 from hallbarhet_cli.models.text import localize
 
 WIDTH: Final = 88
@@ -158,6 +158,7 @@ class StarterWriter:
         self._fields()
         self.lines.append("")
         self._answers()
+        self._review()
         to_fill = [p for p in KNOWN_HEADERS if p not in self.fields and p not in OPTIONAL]
         if len(self.criteria.root.model.applies_to) > 1:
             to_fill.insert(0, ("type",))
@@ -322,6 +323,31 @@ class StarterWriter:
         for question in questions:
             self._question(question)
 
+    def _review(self) -> None:
+        """The criteria the case officer scores, as comments: an export may hold the
+        officer's points."""
+        manual = [c for c in self.criteria.criteria if c.manual is not None]
+        if not manual:
+            return
+        if self.lines[-1]:
+            self.lines.append("")
+        self.comment("review:")
+        self.comment(
+            self._(
+                N_(
+                    "The criteria the case officer scores: if the export holds the officer's "
+                    "points, name their columns."
+                )
+            ),
+            1,
+        )
+        self.comment("scores:", 1)
+        for criterion in manual:
+            title = localize(criterion.title, self.lang)
+            points = self._(N_("points: {scale}")).format(scale=_levels(criterion))
+            self.comment(f"{criterion.id}: {title} ({points})", 2, hanging=INDENT)
+            self.comment(f"{criterion.id}: {{points: {self._(COLUMN_TO_NAME)}}}", 2)
+
     def _question(self, question: Question) -> None:
         self.comment("", 1)
         label = localize(question.label, self.lang)
@@ -339,6 +365,13 @@ class StarterWriter:
             return
         matched = self._(MATCHED)
         self.lines.append(f"{INDENT}{question.id}: {scalar(match.header)}  # {matched}")
+
+
+def _levels(criterion: Criterion) -> str:
+    manual = criterion.manual
+    if manual is None or manual.levels is None:
+        return f"0–{criterion.max_points}"
+    return ", ".join(f"{level.level} = {level.points}" for level in manual.levels)
 
 
 def _granted(header: str) -> bool:
