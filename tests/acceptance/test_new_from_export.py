@@ -134,3 +134,17 @@ def test_what_is_not_an_export_is_refused(run: Run, tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "ingen CSV- eller XLSX-export" in result.stderr
     assert not (tmp_path / "m.yaml").exists()
+
+
+@pytest.mark.parametrize("option", [("-i",), ("--format", "html")])
+def test_a_starter_mapping_goes_with_no_template_option(
+    run: Run, tmp_path: Path, option: tuple[str, ...]
+) -> None:
+    export = ROUND / "utlysning-2026-export.csv"
+    written = tmp_path / "m.map.yaml"
+    result = run(
+        "new", "-c", "kronoberg-projektmedel", "--from-export", export, *option, "-o", written
+    )
+    assert result.returncode == 2
+    assert "--from-export skriver en kolumnmappning" in result.stderr
+    assert not written.exists()

@@ -135,7 +135,6 @@ def new(
                 lang.value,
                 interactive or resume is not None or format_ is not NewFormat.yaml,
             )
-            return
 
         def render(filled: Filled | None = None) -> str:
             if format_ is NewFormat.html:
