@@ -56,6 +56,18 @@ class OneOf:
 
 
 @dataclass(frozen=True)
+class AllOf:
+    """Values listed as the language lists them: ``'a', 'b' och 'c'``, each quoted."""
+
+    values: tuple[str, ...]
+
+    def render(self, lang: str) -> str:
+        from hallbarhet_cli.fmt import join
+
+        return join([repr(v) for v in self.values], lang)
+
+
+@dataclass(frozen=True)
 class Message:
     """An English message template with its arguments, translated when rendered."""
 
@@ -66,7 +78,7 @@ class Message:
     def render(self, lang: str) -> str:
         """The message in ``lang``, with a translated hint appended when there is one."""
         args = {
-            k: v.render(lang) if isinstance(v, OneOf | Label | Message) else _shown(v)
+            k: v.render(lang) if isinstance(v, OneOf | AllOf | Label | Message) else _shown(v)
             for k, v in self.args.items()
         }
         text = gettext(self.template, lang).format(**args)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import os
+import shlex
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ from hallbarhet_cli.batch.items import (
     input_problem,
 )
 from hallbarhet_cli.batch.mapping import LoadedMapping
-from hallbarhet_cli.errors import Message, UsageError
+from hallbarhet_cli.errors import AllOf, Label, Message, Problem, UsageError
 from hallbarhet_cli.files.yamlload import iter_yaml_files
 from hallbarhet_cli.i18n import N_
 
@@ -59,6 +60,10 @@ __all__ = [
 ]
 
 TABULAR: Final = frozenset(kind for kind, f in FORMATS.items() if f.needs_mapping)
+# How many of an export's columns the hint of a batch without ``--map`` names, and how
+# much of each.
+_COLUMNS_SHOWN: Final = 12
+_LONGEST_HEADER: Final = 40
 
 
 @dataclass(frozen=True)
@@ -130,26 +135,62 @@ def prepare(args: Sequence[str], mapping: LoadedMapping | None) -> Round:
             continue
         form = FORMATS[entry.kind]
         if form.needs_mapping and mapping is None:
-            raise UsageError(
-                [
-                    input_problem(
-                        entry.display,
-                        "no-mapping",
-                        Message(
-                            N_(
-                                "This is a spreadsheet export; give a column mapping with "
-                                "--map to read it."
-                            )
-                        ),
-                    )
-                ]
-            )
+            raise UsageError([_no_mapping(entry)])
         prepared = form.prepare(entry, mapping)
         round_.notes.extend(prepared.notes)
         round_.prepared[entry.path] = prepared
         total += prepared.count
     round_.total = total
     return round_
+
+
+def _no_mapping(entry: InputFile) -> Problem:
+    """An export given without ``--map``: its columns, when it can be read, and the
+    command that writes a starter mapping for it."""
+    from hallbarhet_cli.batch.exporthead import ExportUnreadable, read_head
+
+    # In the current folder: the export's own folder may be read-only.
+    out = Path(entry.display).with_suffix(".map.yaml").name
+    command = Message(
+        N_(
+            "Write a starter mapping for it with: "
+            "hallbarhet new -c {set} --from-export {file} -o {output}"
+        ),
+        {
+            "set": Label(N_("<criteria set>")),
+            "file": shlex.quote(entry.display),
+            "output": shlex.quote(out),
+        },
+    )
+    hint = command
+    try:
+        columns = read_head(entry.path, entry.kind, sample=0).columns
+    except ExportUnreadable:
+        columns = ()
+    if columns:
+        shown = AllOf(tuple(_shortened(c) for c in columns[:_COLUMNS_SHOWN]))
+        more = len(columns) - _COLUMNS_SHOWN
+        hint = (
+            Message(N_("Its columns are {columns}."), {"columns": shown}, command)
+            if more <= 0
+            else Message(
+                N_("Its first {shown} columns are {columns} ({count} more)."),
+                {"columns": shown, "shown": _COLUMNS_SHOWN, "count": more},
+                command,
+            )
+        )
+    return input_problem(
+        entry.display,
+        "no-mapping",
+        Message(
+            N_("This is a spreadsheet export; give a column mapping with --map to read it."),
+            hint=hint,
+        ),
+    )
+
+
+def _shortened(header: str) -> str:
+    return header if len(header) <= _LONGEST_HEADER else header[: _LONGEST_HEADER - 1] + "…"
 
 
 def _check_something_named(files: Sequence[InputFile | Unmatched]) -> None:

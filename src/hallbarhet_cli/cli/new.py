@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from hallbarhet_cli.cli.common import (
 )
 from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_, gettext
+
+if TYPE_CHECKING:
+    from hallbarhet_cli.criteria.resolved import ResolvedSet
 
 
 class NewFormat(StrEnum):
@@ -93,6 +96,20 @@ def new(
             ),
         ),
     ] = NewFormat.yaml,
+    from_export: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-export",
+            help=T(
+                N_(
+                    "Write a starter column mapping for this CSV or XLSX export instead: its "
+                    "columns listed, what its headers make clear filled in, the rest and "
+                    "the criteria set's questions as comments to fill in."
+                )
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     import sys
 
@@ -102,28 +119,22 @@ def new(
     from hallbarhet_cli.files.output import write_atomic
 
     # Checked before any question is asked, so no answers are typed in vain.
-    if output != "-" and Path(output).is_file() and not force:
-        raise fail(
-            Message(N_("{file} already exists; use --force to replace it."), {"file": output}),
-            lang.value,
-        )
-    folder = Path(output).parent
-    if output != "-" and folder.exists() and not folder.is_dir():
-        raise fail(
-            Message(N_("{folder} is a file, not a folder to write into."), {"folder": str(folder)}),
-            lang.value,
-        )
-    if output != "-" and not folder.is_dir():
-        raise fail(
-            Message(N_("The folder {folder} does not exist."), {"folder": str(folder)}),
-            lang.value,
-        )
+    _check_output(output, force, lang.value)
     with handle_errors(lang.value):
         resolved = CriteriaLibrary().resolve(
             criteria, Where("--criteria"), Path.cwd(), confine=False
         )
         ref = criteria_reference(criteria, resolved, output)
         file_name = None if output == "-" else output
+        if from_export is not None:
+            return _starter(
+                from_export,
+                resolved,
+                ref,
+                output,
+                lang.value,
+                interactive or resume is not None or format_ is not NewFormat.yaml,
+            )
 
         def render(filled: Filled | None = None) -> str:
             if format_ is NewFormat.html:
@@ -205,3 +216,42 @@ def _write_file(
     if resume is not None:
         raise fail(Message(N_("--resume goes with --interactive.")), lang)
     write_atomic(output, render())
+
+
+def _starter(
+    export: Path, resolved: ResolvedSet, ref: str, output: str, lang: str, conflicting: bool
+) -> None:
+    """A starter column mapping (``--from-export``), which no other option goes with."""
+    if conflicting:
+        raise fail(
+            Message(
+                N_(
+                    "--from-export writes a column mapping; leave out --interactive, "
+                    "--resume and --format."
+                )
+            ),
+            lang,
+        )
+    from hallbarhet_cli.cli.starter import write_starter
+
+    write_starter(export, resolved, ref, output, lang)
+
+
+def _check_output(output: str, force: bool, lang: str) -> None:
+    """Stop when the output file exists (without ``--force``) or its folder does not."""
+    if output != "-" and Path(output).is_file() and not force:
+        raise fail(
+            Message(N_("{file} already exists; use --force to replace it."), {"file": output}),
+            lang,
+        )
+    folder = Path(output).parent
+    if output != "-" and folder.exists() and not folder.is_dir():
+        raise fail(
+            Message(N_("{folder} is a file, not a folder to write into."), {"folder": str(folder)}),
+            lang,
+        )
+    if output != "-" and not folder.is_dir():
+        raise fail(
+            Message(N_("The folder {folder} does not exist."), {"folder": str(folder)}),
+            lang,
+        )
