@@ -17,6 +17,7 @@ from hallbarhet_cli.criteriatests.runner import (
     compare,
     coverage,
     find_tests,
+    looks_like_test,
     rules_of,
     run_paths,
     run_test,
@@ -505,3 +506,23 @@ def test_a_round_lists_the_applications_whose_verdict_or_rank_changes(
     assert [(e.id, e.old and e.old.verdict, e.new and e.new.verdict) for e in impact.changed] == [
         ("T-1", Verdict.PASS, Verdict.FAIL)
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("regler.yaml", "# tester\nkind: criteria-test\ncriteria: x.yaml\n", True),
+        ("regler.yaml", "kind: 'criteria-test'  # tester\n", True),
+        ("ansokan.yaml", "kind: application\nid: A\n", False),
+        ("ansokan.yaml", "title: |\n  kind: criteria-test\n", False),
+        ("tom.yaml", "", False),
+        ("stor.yaml", "a: " + "x" * (1 << 20) + "\nkind: criteria-test\n", False),
+        ("namngiven.test.yaml", "", True),
+    ],
+)
+def test_a_criteria_test_is_found_by_its_name_or_its_kind_line(
+    tmp_path: Path, name: str, text: str, found: bool
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert looks_like_test(path) is found
