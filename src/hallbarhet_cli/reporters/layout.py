@@ -114,22 +114,23 @@ class Styled:
         return found
 
     def render(self, color: bool) -> str:
-        if not color:
-            return self.plain
-        return "".join(
-            f"{sgr(run.style)}{run.text}\x1b[0m" if sgr(run.style) else run.text
-            for run in self.runs
-        )
+        """The text, with each run's style switched on and off around it when ``color``."""
+        return "".join(map(_coloured, self.runs)) if color else self.plain
 
 
-Text = Styled | str
+def _coloured(run: Run) -> str:
+    start = sgr(run.style)
+    return f"{start}{run.text}\x1b[0m" if start else run.text
 
 
-def styled(text: Text) -> Styled:
+Content = Styled | str
+
+
+def styled(text: Content) -> Styled:
     return text if isinstance(text, Styled) else Styled(text)
 
 
-def wrap(text: Text, width: int) -> list[Styled]:
+def wrap(text: Content, width: int) -> list[Styled]:
     """``text`` broken into lines of at most ``width`` cells: at spaces where it can be (the
     spaces at a break are dropped), inside a word only when the word is wider than a line.
     The line breaks in ``text`` stay."""
@@ -217,7 +218,7 @@ class Table:
         self.fill = fill
         self.rows: list[list[Styled]] = []
 
-    def add_row(self, *cells_: Text) -> None:
+    def add_row(self, *cells_: Content) -> None:
         self.rows.append([styled(cell) for cell in cells_])
 
     def lines(self, width: int) -> list[Styled]:
@@ -285,7 +286,7 @@ def _rule(parts: tuple[str, str, str, str], widths: Iterable[int]) -> Styled:
     return Styled(left + joint.join(line * (w + 2) for w in widths) + right)
 
 
-def panel(title: str, body: Sequence[Text], width: int) -> list[Styled]:
+def panel(title: str, body: Sequence[Content], width: int) -> list[Styled]:
     """``body`` in a frame with rounded corners, ``title`` in its top edge, as wide as
     ``width``."""
     inner = width - 4
@@ -294,7 +295,7 @@ def panel(title: str, body: Sequence[Text], width: int) -> list[Styled]:
     top = f"╭─ {title} " + "─" * max(0, width - 5 - cells(title)) + "╮"
     drawn = [Styled(top)]
     for part in body:
-        for line in wrap(part, inner) or [Styled()]:
+        for line in wrap(part, inner):
             drawn.append(Styled("│ ") + pad(line, inner) + Styled(" │"))
     drawn.append(Styled("╰" + "─" * (width - 2) + "╯"))
     return drawn
@@ -308,10 +309,11 @@ class Page:
         self.width = width
         self._lines: list[str] = []
 
-    def out(self, text: Text = "", indent: int = 0, style: str = "") -> None:
-        """``text`` wrapped to the width, every line ``indent`` cells in."""
+    def out(self, text: Content = "", indent: int = 0, style: str = "") -> None:
+        """``text`` wrapped to the width, every line ``indent`` cells in; plain text in
+        ``style`` (styled text keeps its own)."""
         body = text if isinstance(text, Styled) else Styled(text, style)
-        for line in wrap(body, self.width - indent) or [Styled()]:
+        for line in wrap(body, self.width - indent):
             self._emit(Styled(" " * indent) + line if indent else line)
 
     def block(self, lines: Iterable[Styled]) -> None:
