@@ -26,6 +26,8 @@ const CHROMIUM_ARGS = [
 ];
 // A4 is 210 mm wide; the print stylesheet leaves 16 mm margins, so 178 mm of content.
 const A4_CONTENT_WIDTH_PX = Math.round((178 / 25.4) * 96);
+// The round's overview prints on A4 landscape: 297 mm less its 14 mm margins.
+const A4_LANDSCAPE_CONTENT_WIDTH_PX = Math.round((269 / 25.4) * 96);
 
 function parseArgs(argv) {
   const options = { out: null, readme: null, files: [] };
@@ -87,6 +89,10 @@ async function checkFile(browser, file, outDir) {
   await page.emulateMedia({ media: "print" });
   await page.setViewportSize({ width: A4_CONTENT_WIDTH_PX, height: 1000 });
   result.printOverflowPx = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  await page.setViewportSize({ width: A4_LANDSCAPE_CONTENT_WIDTH_PX, height: 1000 });
+  result.printOverflowLandscapePx = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   await page.emulateMedia({ media: "screen" });
