@@ -136,3 +136,24 @@ def test_output_file_is_not_created_when_assessment_fails(run: Run, tmp_path: Pa
     assert result.returncode == 2
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_the_date_received_is_in_every_report_that_has_one(run: Run) -> None:
+    received = EXAMPLES / "solcellspark-alvesta.yaml"  # submitted: 2026-02-16
+    without = EXAMPLES / "vattenled-lagan-markaryd.yaml"
+    assert "· inkom\u00a02026-02-16" in run("assess", received).stdout
+    english = run("assess", received, "--lang", "en").stdout
+    assert "│ 2026-02-16" not in english  # the date is not wrapped away from its word
+    assert "received\u00a02026-02-16" in english
+    markdown = run("assess", received, "-f", "md", "--lang", "en").stdout
+    assert "- **Received:** 16 February 2026\n" in markdown
+    assert "<dt>Inkom</dt><dd>16 februari 2026</dd>" in run("assess", received, "-f", "html").stdout
+    assert (
+        json.loads(run("assess", received, "-f", "json").stdout)["application"]["submitted"]
+        == "2026-02-16"
+    )
+    for args in ((), ("-f", "md", "--lang", "en"), ("-f", "html", "--lang", "en")):
+        assert "eceived" not in run("assess", without, *args).stdout
+    assert (
+        json.loads(run("assess", without, "-f", "json").stdout)["application"]["submitted"] is None
+    )

@@ -91,6 +91,12 @@ def _heading(view: AssessmentView, lang: str, width: int) -> list[Text]:
                         total=fmt.money(app["budget"]["total_sek"], lang),
                     ),
                     f"{app['period']['start']} – {app['period']['end']}",
+                    *(
+                        # No-break spaces: the date stays with its word where the line wraps.
+                        [_("received {date}").format(date=app["submitted"]).replace(" ", "\u00a0")]
+                        if app["submitted"]
+                        else []
+                    ),
                 ]
             ),
             style="dim",

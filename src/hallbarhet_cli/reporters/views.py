@@ -81,6 +81,7 @@ def assessment_view(assessment: Assessment, loaded: LoadedApplication, lang: str
             "applicant": applicant_view(app.applicant),
             "budget": budget_view(app.budget),
             "period": period_view(app.period),
+            "submitted": app.submitted.isoformat() if app.submitted is not None else None,
             "summary": app.summary,
             "file": loaded.document.file,
         },

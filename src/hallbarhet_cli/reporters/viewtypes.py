@@ -24,6 +24,7 @@ class ApplicationView(TypedDict):
     applicant: ApplicantView
     budget: BudgetView
     period: PeriodView
+    submitted: str | None  # when the region received it, ISO 8601; None when not given
     summary: str | None
     file: str
 
