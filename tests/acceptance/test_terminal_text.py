@@ -3,11 +3,17 @@ asterisks are text, never markup, and a line never runs past the width."""
 
 from __future__ import annotations
 
+import os
+import pty
+import re
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from hallbarhet_cli.reporters.layout import cells
 
-from .conftest import Run
+from .conftest import Run, executable
 
 SET = """\
 kind: criteria-set
@@ -61,3 +67,50 @@ def test_brackets_are_shown_as_written(run: Run, tmp_path: Path) -> None:
     assert "Kostnader [kr] och *stjärnor*" in shown
     assert "Kostnad [kr]" in shown
     assert "Social [bold]hållbarhet[/bold]" in shown
+
+
+def _on_a_terminal(*args: str, env: dict[str, str]) -> str:
+    """What ``hallbarhet`` shows when its output is a terminal (a pseudo-terminal here)."""
+    leader, follower = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
+    with subprocess.Popen(
+        [executable(), *args],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env={**environment, **env},
+    ) as process:
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closes when the command ends
+                break
+            if not chunk:
+                break
+            shown += chunk
+        process.wait(timeout=60)
+    os.close(leader)
+    return shown.decode("utf-8").replace("\r\n", "\n")
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize("columns", [80, 100, 132])
+def test_the_summary_fits_the_terminal_it_is_shown_in(columns: int) -> None:
+    example = str(Path(__file__).resolve().parents[2] / "examples" / "solcellspark-alvesta.yaml")
+    shown = _on_a_terminal("assess", example, env={"COLUMNS": str(columns)})
+    lines = ANSI.sub("", shown).splitlines()
+    assert "\x1b[" in shown  # a terminal gets colour
+    assert max(cells(line) for line in lines) == min(columns, 120)
+    for args in (("--precheck",), ("--explain", "SOC-1")):
+        text = ANSI.sub("", _on_a_terminal("assess", example, *args, env={"COLUMNS": "80"}))
+        assert all(cells(line) <= 80 for line in text.splitlines())
+
+
+def test_no_color_is_respected() -> None:
+    example = str(Path(__file__).resolve().parents[2] / "examples" / "solcellspark-alvesta.yaml")
+    shown = _on_a_terminal("assess", example, env={"NO_COLOR": "1", "COLUMNS": "100"})
+    assert "HÅLLBARHETSSÄKRAD" in shown
+    assert "\x1b" not in shown

@@ -14,14 +14,16 @@ from hallbarhet_cli.cli.common import (
     OutputOption,
     ReportTemplatesOption,
     T,
+    colour_wanted,
     fail,
     format_choices,
     handle_errors,
     stdout_is_terminal,
+    terminal_width,
 )
 from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_
-from hallbarhet_cli.reporters import EXPLANATIONS, PRECHECKS, REPORTERS
+from hallbarhet_cli.reporters import EXPLANATIONS, PRECHECKS, REPORTERS, TEXT_WIDTH
 from hallbarhet_cli.scoring.assessment import Verdict
 
 if TYPE_CHECKING:
@@ -135,17 +137,21 @@ def assess(
     with handle_errors(lang.value):
         loaded = load_application(application, CriteriaLibrary(), criteria, draft=precheck)
         result = run_assessment(loaded.criteria, loaded.model, loaded.answers)
-        color = output == "-" and stdout_is_terminal()
+        shown = output == "-" and stdout_is_terminal()
+        color = shown and colour_wanted()
+        width = terminal_width() if shown else TEXT_WIDTH
         report: str | bytes
         if explain is not None:
             explain_as = EXPLANATIONS[format.value]
-            report = explain_as(result, loaded, explain, lang.value, color=color)
+            report = explain_as(result, loaded, explain, lang.value, color=color, width=width)
         elif precheck:
             precheck_as = PRECHECKS[format.value]
-            report = precheck_as(result, loaded, lang.value, color=color, show_ids=show_ids)
+            report = precheck_as(
+                result, loaded, lang.value, color=color, show_ids=show_ids, width=width
+            )
         else:
             view = assessment_view(result, loaded, lang.value)
-            report = REPORTERS[format.value](view, lang.value, color, template_dir)
+            report = REPORTERS[format.value](view, lang.value, color, template_dir, width)
         write_atomic(output, report)
     if fail_on is not None and result.verdict in FAILING[fail_on]:
         raise typer.Exit(ExitCode.FINDINGS)

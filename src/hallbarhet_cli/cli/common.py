@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 import traceback
 from collections.abc import Iterable, Iterator
@@ -128,3 +129,16 @@ def handle_errors(lang: str) -> Iterator[None]:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def colour_wanted() -> bool:
+    """Colour for a report shown in the terminal, unless the user has set ``NO_COLOR``
+    (no-color.org: present and not empty)."""
+    return stdout_is_terminal() and not os.environ.get("NO_COLOR")
+
+
+def terminal_width() -> int:
+    """The columns to lay a report out in on the user's terminal: its own width (or
+    ``COLUMNS``), kept between 60 (narrower breaks the tables' words apart) and 120
+    (wider lines are hard to follow)."""
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))

@@ -1,9 +1,9 @@
 """Reporters turn an assessment view into a document. Chosen by name from one registry.
 
-Every reporter takes the view, the report language, whether the terminal shows colour and
-an optional folder of templates that override the bundled ones (used by the document
-reporters only). Modules are imported when a reporter is first used, so start-up stays
-quick.
+Every reporter takes the view, the report language, whether the terminal shows colour, an
+optional folder of templates that override the bundled ones (used by the document
+reporters only) and the width to lay text out in (used by the text reporter only).
+Modules are imported when a reporter is first used, so start-up stays quick.
 
 The other documents are registered here the same way, one registry per command, each a
 name and a render function of one signature: ``--explain`` (:data:`EXPLANATIONS`),
@@ -17,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
+
+# Columns of text reports written to a file or a pipe; on a terminal, the terminal's own.
+TEXT_WIDTH: Final = 100
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -34,37 +37,70 @@ if TYPE_CHECKING:
 
     class Reporter(Protocol):
         def __call__(
-            self, view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None
+            self,
+            view: AssessmentView,
+            lang: str,
+            color: bool,
+            template_dir: Path | None = None,
+            width: int = TEXT_WIDTH,
         ) -> str | bytes: ...
 
 
-def _json(view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None) -> str:
+def _json(
+    view: AssessmentView,
+    lang: str,
+    color: bool,
+    template_dir: Path | None = None,
+    width: int = TEXT_WIDTH,
+) -> str:
     from hallbarhet_cli.reporters.json_report import render
 
     return render(view)
 
 
-def _text(view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None) -> str:
+def _text(
+    view: AssessmentView,
+    lang: str,
+    color: bool,
+    template_dir: Path | None = None,
+    width: int = TEXT_WIDTH,
+) -> str:
     from hallbarhet_cli.reporters.terminal import render
 
-    return render(view, lang, color=color)
+    return render(view, lang, color=color, width=width)
 
 
 def _markdown(
-    view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None
+    view: AssessmentView,
+    lang: str,
+    color: bool,
+    template_dir: Path | None = None,
+    width: int = TEXT_WIDTH,
 ) -> str:
     from hallbarhet_cli.reporters.documents import render
 
     return render(view, lang, "md", template_dir)
 
 
-def _html(view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None) -> str:
+def _html(
+    view: AssessmentView,
+    lang: str,
+    color: bool,
+    template_dir: Path | None = None,
+    width: int = TEXT_WIDTH,
+) -> str:
     from hallbarhet_cli.reporters.documents import render
 
     return render(view, lang, "html", template_dir)
 
 
-def _pdf(view: AssessmentView, lang: str, color: bool, template_dir: Path | None = None) -> bytes:
+def _pdf(
+    view: AssessmentView,
+    lang: str,
+    color: bool,
+    template_dir: Path | None = None,
+    width: int = TEXT_WIDTH,
+) -> bytes:
     from hallbarhet_cli.reporters.documents import render
     from hallbarhet_cli.reporters.pdf import html_to_pdf
 
@@ -93,15 +129,22 @@ if TYPE_CHECKING:
             lang: str,
             *,
             color: bool,
+            width: int = TEXT_WIDTH,
         ) -> str: ...
 
 
 def _explanation_text(
-    assessment: Assessment, loaded: LoadedApplication, criterion: str, lang: str, *, color: bool
+    assessment: Assessment,
+    loaded: LoadedApplication,
+    criterion: str,
+    lang: str,
+    *,
+    color: bool,
+    width: int = TEXT_WIDTH,
 ) -> str:
     from hallbarhet_cli.reporters.explain_text import render_explanation
 
-    return render_explanation(assessment, loaded, criterion, lang, color=color)
+    return render_explanation(assessment, loaded, criterion, lang, color=color, width=width)
 
 
 EXPLANATIONS: Final[dict[str, ExplanationRenderer]] = {"text": _explanation_text}
@@ -120,15 +163,22 @@ if TYPE_CHECKING:
             *,
             color: bool,
             show_ids: bool,
+            width: int = TEXT_WIDTH,
         ) -> str: ...
 
 
 def _precheck_text(
-    assessment: Assessment, loaded: LoadedApplication, lang: str, *, color: bool, show_ids: bool
+    assessment: Assessment,
+    loaded: LoadedApplication,
+    lang: str,
+    *,
+    color: bool,
+    show_ids: bool,
+    width: int = TEXT_WIDTH,
 ) -> str:
     from hallbarhet_cli.reporters.precheck import render_precheck
 
-    return render_precheck(assessment, loaded, lang, color=color, show_ids=show_ids)
+    return render_precheck(assessment, loaded, lang, color=color, show_ids=show_ids, width=width)
 
 
 PRECHECKS: Final[dict[str, PrecheckRenderer]] = {"text": _precheck_text}

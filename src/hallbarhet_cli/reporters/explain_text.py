@@ -291,8 +291,15 @@ def _mark(item: ConditionPart) -> Text:
 
 
 def render_explanation(
-    assessment: Assessment, loaded: LoadedApplication, criterion: str, lang: str, *, color: bool
+    assessment: Assessment,
+    loaded: LoadedApplication,
+    criterion: str,
+    lang: str,
+    *,
+    color: bool,
+    width: int = 100,
 ) -> str:
     """``--explain CRITERION``: find the criterion (or fail with a suggestion) and render it."""
     criterion_id = find_criterion(loaded.criteria, criterion)
-    return render(explanation_view(assessment, loaded, criterion_id, lang), lang, color=color)
+    view = explanation_view(assessment, loaded, criterion_id, lang)
+    return render(view, lang, color=color, width=width)

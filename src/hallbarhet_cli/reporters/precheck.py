@@ -249,7 +249,14 @@ def verdict_line(view: PrecheckView, lang: str) -> Text:
 
 
 def render_precheck(
-    assessment: Assessment, loaded: LoadedApplication, lang: str, *, color: bool, show_ids: bool
+    assessment: Assessment,
+    loaded: LoadedApplication,
+    lang: str,
+    *,
+    color: bool,
+    show_ids: bool,
+    width: int = 100,
 ) -> str:
     """``--precheck``: the applicant's pre-check as text."""
-    return render(precheck_view(assessment, loaded, lang, show_ids=show_ids), lang, color=color)
+    view = precheck_view(assessment, loaded, lang, show_ids=show_ids)
+    return render(view, lang, color=color, width=width)
