@@ -14,7 +14,7 @@ import pytest
 from hallbarhet_cli.applications.loading import load_application
 from hallbarhet_cli.criteria.library import CriteriaLibrary, Where
 from hallbarhet_cli.i18n import gettext
-from hallbarhet_cli.reporters import EXPLANATIONS, PRECHECKS
+from hallbarhet_cli.reporters import EXPLANATIONS, PRECHECKS, Destination
 from hallbarhet_cli.scoring.engine import assess
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -33,14 +33,14 @@ def explain(path: Path, criterion: str, lang: str) -> str:
     """What ``hallbarhet assess PATH --explain CRITERION`` writes to a file."""
     loaded = load_application(path, CriteriaLibrary())
     result = assess(loaded.criteria, loaded.model, loaded.answers)
-    return EXPLANATIONS["text"](result, loaded, criterion, lang, color=False)
+    return EXPLANATIONS["text"](result, loaded, criterion, lang, Destination())
 
 
 def precheck(path: Path, lang: str, *, show_ids: bool = False) -> str:
     """What ``hallbarhet assess PATH --precheck`` writes to a file."""
     loaded = load_application(path, CriteriaLibrary(), draft=True)
     result = assess(loaded.criteria, loaded.model, loaded.answers)
-    return PRECHECKS["text"](result, loaded, lang, color=False, show_ids=show_ids)
+    return PRECHECKS["text"](result, loaded, lang, Destination(), show_ids=show_ids)
 
 
 # -- --explain -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from markupsafe import escape
 
 from hallbarhet_cli.applications.loading import load_application
 from hallbarhet_cli.criteria.library import CriteriaLibrary
-from hallbarhet_cli.reporters import REPORTERS
+from hallbarhet_cli.reporters import REPORTERS, Destination
 from hallbarhet_cli.reporters.views import assessment_view
 from hallbarhet_cli.scoring.engine import assess
 
@@ -27,7 +27,7 @@ def report(path: Path, fmt: str, lang: str = "sv") -> str:
     """What ``hallbarhet assess PATH --format FMT --lang LANG`` writes."""
     loaded = load_application(path, CriteriaLibrary())
     view = assessment_view(assess(loaded.criteria, loaded.model, loaded.answers), loaded, lang)
-    text = REPORTERS[fmt](view, lang, False, None)
+    text = REPORTERS[fmt](view, lang, Destination())
     assert isinstance(text, str)
     return text
 

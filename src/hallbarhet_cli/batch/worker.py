@@ -215,13 +215,14 @@ class Worker:
     def _write_reports(self, index: int, app_id: str, view: AssessmentView) -> str | None:
         if not self.settings.reports or self.settings.reports_dir is None:
             return None
-        from hallbarhet_cli.reporters import REPORTERS
+        from hallbarhet_cli.reporters import REPORTERS, Destination
 
         template_dir = Path(self.settings.template_dir) if self.settings.template_dir else None
+        to = Destination(template_dir=template_dir)
         name = report_name(index, app_id)
         first = None
         for kind in self.settings.reports:
-            content = REPORTERS[kind](view, self.settings.lang, False, template_dir)
+            content = REPORTERS[kind](view, self.settings.lang, to)
             file = f"{name}.{REPORT_SUFFIXES[kind]}"
             data = content.encode() if isinstance(content, str) else content
             folder = Path(self.settings.reports_dir)

@@ -23,7 +23,13 @@ from hallbarhet_cli.cli.common import (
 )
 from hallbarhet_cli.errors import ExitCode, Message
 from hallbarhet_cli.i18n import N_
-from hallbarhet_cli.reporters import EXPLANATIONS, PRECHECKS, REPORTERS, TEXT_WIDTH
+from hallbarhet_cli.reporters import (
+    EXPLANATIONS,
+    PRECHECKS,
+    REPORTERS,
+    TEXT_WIDTH,
+    Destination,
+)
 from hallbarhet_cli.scoring.assessment import Verdict
 
 if TYPE_CHECKING:
@@ -138,20 +144,20 @@ def assess(
         loaded = load_application(application, CriteriaLibrary(), criteria, draft=precheck)
         result = run_assessment(loaded.criteria, loaded.model, loaded.answers)
         shown = output == "-" and stdout_is_terminal()
-        color = shown and colour_wanted()
-        width = terminal_width() if shown else TEXT_WIDTH
+        to = Destination(
+            color=shown and colour_wanted(),
+            width=terminal_width() if shown else TEXT_WIDTH,
+            template_dir=template_dir,
+        )
         report: str | bytes
         if explain is not None:
-            explain_as = EXPLANATIONS[format.value]
-            report = explain_as(result, loaded, explain, lang.value, color=color, width=width)
+            report = EXPLANATIONS[format.value](result, loaded, explain, lang.value, to)
         elif precheck:
             precheck_as = PRECHECKS[format.value]
-            report = precheck_as(
-                result, loaded, lang.value, color=color, show_ids=show_ids, width=width
-            )
+            report = precheck_as(result, loaded, lang.value, to, show_ids=show_ids)
         else:
             view = assessment_view(result, loaded, lang.value)
-            report = REPORTERS[format.value](view, lang.value, color, template_dir, width)
+            report = REPORTERS[format.value](view, lang.value, to)
         write_atomic(output, report)
     if fail_on is not None and result.verdict in FAILING[fail_on]:
         raise typer.Exit(ExitCode.FINDINGS)

@@ -1,9 +1,8 @@
 """Reporters turn an assessment view into a document. Chosen by name from one registry.
 
-Every reporter takes the view, the report language, whether the terminal shows colour, an
-optional folder of templates that override the bundled ones (used by the document
-reporters only) and the width to lay text out in (used by the text reporter only).
-Modules are imported when a reporter is first used, so start-up stays quick.
+Every reporter takes the view, the report language and a :class:`Destination`: colour
+and width for text, templates that override the bundled ones for documents. Modules are
+imported when a reporter is first used, so start-up stays quick.
 
 The other documents are registered here the same way, one registry per command, each a
 name and a render function of one signature: ``--explain`` (:data:`EXPLANATIONS`),
@@ -15,6 +14,7 @@ command's ``--format`` choices are the names in its registry.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -33,78 +33,51 @@ if TYPE_CHECKING:
     from hallbarhet_cli.scoring.impact import RoundImpact
 
 
+@dataclass(frozen=True)
+class Destination:
+    """How a report is shown: in colour (a terminal that shows it), how many columns wide
+    (text only) and with which templates replacing the bundled ones (documents only)."""
+
+    color: bool = False
+    width: int = TEXT_WIDTH
+    template_dir: Path | None = None
+
+
 if TYPE_CHECKING:
 
     class Reporter(Protocol):
-        def __call__(
-            self,
-            view: AssessmentView,
-            lang: str,
-            color: bool,
-            template_dir: Path | None = None,
-            width: int = TEXT_WIDTH,
-        ) -> str | bytes: ...
+        def __call__(self, view: AssessmentView, lang: str, to: Destination) -> str | bytes: ...
 
 
-def _json(
-    view: AssessmentView,
-    lang: str,
-    color: bool,
-    template_dir: Path | None = None,
-    width: int = TEXT_WIDTH,
-) -> str:
+def _json(view: AssessmentView, lang: str, to: Destination) -> str:
     from hallbarhet_cli.reporters.json_report import render
 
     return render(view)
 
 
-def _text(
-    view: AssessmentView,
-    lang: str,
-    color: bool,
-    template_dir: Path | None = None,
-    width: int = TEXT_WIDTH,
-) -> str:
+def _text(view: AssessmentView, lang: str, to: Destination) -> str:
     from hallbarhet_cli.reporters.terminal import render
 
-    return render(view, lang, color=color, width=width)
+    return render(view, lang, color=to.color, width=to.width)
 
 
-def _markdown(
-    view: AssessmentView,
-    lang: str,
-    color: bool,
-    template_dir: Path | None = None,
-    width: int = TEXT_WIDTH,
-) -> str:
+def _markdown(view: AssessmentView, lang: str, to: Destination) -> str:
     from hallbarhet_cli.reporters.documents import render
 
-    return render(view, lang, "md", template_dir)
+    return render(view, lang, "md", to.template_dir)
 
 
-def _html(
-    view: AssessmentView,
-    lang: str,
-    color: bool,
-    template_dir: Path | None = None,
-    width: int = TEXT_WIDTH,
-) -> str:
+def _html(view: AssessmentView, lang: str, to: Destination) -> str:
     from hallbarhet_cli.reporters.documents import render
 
-    return render(view, lang, "html", template_dir)
+    return render(view, lang, "html", to.template_dir)
 
 
-def _pdf(
-    view: AssessmentView,
-    lang: str,
-    color: bool,
-    template_dir: Path | None = None,
-    width: int = TEXT_WIDTH,
-) -> bytes:
+def _pdf(view: AssessmentView, lang: str, to: Destination) -> bytes:
     from hallbarhet_cli.reporters.documents import render
     from hallbarhet_cli.reporters.pdf import html_to_pdf
 
-    return html_to_pdf(render(view, lang, "html", template_dir))
+    return html_to_pdf(render(view, lang, "html", to.template_dir))
 
 
 REPORTERS: Final[dict[str, Reporter]] = {
@@ -127,24 +100,16 @@ if TYPE_CHECKING:
             loaded: LoadedApplication,
             criterion: str,
             lang: str,
-            *,
-            color: bool,
-            width: int = TEXT_WIDTH,
+            to: Destination,
         ) -> str: ...
 
 
 def _explanation_text(
-    assessment: Assessment,
-    loaded: LoadedApplication,
-    criterion: str,
-    lang: str,
-    *,
-    color: bool,
-    width: int = TEXT_WIDTH,
+    assessment: Assessment, loaded: LoadedApplication, criterion: str, lang: str, to: Destination
 ) -> str:
     from hallbarhet_cli.reporters.explain_text import render_explanation
 
-    return render_explanation(assessment, loaded, criterion, lang, color=color, width=width)
+    return render_explanation(assessment, loaded, criterion, lang, color=to.color, width=to.width)
 
 
 EXPLANATIONS: Final[dict[str, ExplanationRenderer]] = {"text": _explanation_text}
@@ -160,10 +125,9 @@ if TYPE_CHECKING:
             assessment: Assessment,
             loaded: LoadedApplication,
             lang: str,
+            to: Destination,
             *,
-            color: bool,
             show_ids: bool,
-            width: int = TEXT_WIDTH,
         ) -> str: ...
 
 
@@ -171,14 +135,15 @@ def _precheck_text(
     assessment: Assessment,
     loaded: LoadedApplication,
     lang: str,
+    to: Destination,
     *,
-    color: bool,
     show_ids: bool,
-    width: int = TEXT_WIDTH,
 ) -> str:
     from hallbarhet_cli.reporters.precheck import render_precheck
 
-    return render_precheck(assessment, loaded, lang, color=color, show_ids=show_ids, width=width)
+    return render_precheck(
+        assessment, loaded, lang, color=to.color, show_ids=show_ids, width=to.width
+    )
 
 
 PRECHECKS: Final[dict[str, PrecheckRenderer]] = {"text": _precheck_text}
